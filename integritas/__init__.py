@@ -1,0 +1,1 @@
+"""Integritas: Zona Integritas building and evaluation for Pemerintah Kota Kupang."""

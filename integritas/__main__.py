@@ -1,0 +1,3 @@
+from integritas.cli import main
+
+main()

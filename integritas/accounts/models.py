@@ -1,0 +1,72 @@
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from integritas.organization.models import Employee, Unit
+
+
+class User(AbstractUser):
+    """A person who logs in; usually linked to an employee record."""
+
+    employee = models.OneToOneField(
+        Employee, on_delete=models.SET_NULL, null=True, blank=True, related_name="user",
+        verbose_name=_("pegawai"),
+    )  # fmt: skip
+    failed_logins = models.PositiveIntegerField(default=0)
+    locked_until = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pengguna")
+        verbose_name_plural = _("pengguna")
+
+    def __str__(self) -> str:
+        return self.get_full_name() or self.username
+
+
+class Role(models.TextChoices):
+    ADMIN = "admin", _("Administrator Kota (Bagian Organisasi)")
+    PIMPINAN = "pimpinan", _("Pimpinan (Wali Kota/Sekda)")
+    TPI = "tpi", _("Anggota TPI")
+    PENDAMPING = "pendamping", _("Anggota Tim Pendamping")
+    UNIT_HEAD = "unit_head", _("Kepala Unit")
+    TIM_KERJA = "tim_kerja", _("Anggota Tim Kerja")
+    EMPLOYEE = "employee", _("Pegawai")
+
+
+CITY_ROLES = {Role.ADMIN, Role.PIMPINAN, Role.TPI, Role.PENDAMPING}
+UNIT_ROLES = {Role.UNIT_HEAD, Role.TIM_KERJA, Role.EMPLOYEE}
+
+
+class RoleAssignment(models.Model):
+    """A role held by a user, city-wide or scoped to one unit (and optionally its sub-units)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="roles")
+    role = models.CharField(_("peran"), max_length=20, choices=Role.choices)
+    unit = models.ForeignKey(
+        Unit, on_delete=models.CASCADE, null=True, blank=True, related_name="role_assignments",
+        verbose_name=_("unit"),
+    )  # fmt: skip
+    include_subunits = models.BooleanField(_("termasuk sub-unit"), default=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("penugasan peran")
+        verbose_name_plural = _("penugasan peran")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(role__in=["admin", "pimpinan", "tpi", "pendamping"]) & Q(unit__isnull=True)
+                )
+                | (Q(role__in=["unit_head", "tim_kerja", "employee"]) & Q(unit__isnull=False)),
+                name="role_scope_matches_role",
+            ),
+            models.UniqueConstraint(fields=["user", "role", "unit"], name="role_assignment_once"),
+            models.UniqueConstraint(
+                fields=["user", "role"], condition=Q(unit__isnull=True), name="city_role_once"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        scope = self.unit.name if self.unit is not None else _("se-kota")
+        return f"{self.user} — {self.get_role_display()} ({scope})"

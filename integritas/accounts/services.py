@@ -1,0 +1,67 @@
+"""Login lockout and role assignment writes."""
+
+from datetime import timedelta
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from integritas.accounts.models import RoleAssignment, User
+from integritas.audit.services import record
+
+
+def login_is_locked(*, username: str) -> bool:
+    """Return True while the account is locked after repeated failures."""
+    user = User.objects.filter(username__iexact=username).only("locked_until").first()
+    return bool(user and user.locked_until and user.locked_until > timezone.now())
+
+
+@transaction.atomic
+def login_failed(*, username: str) -> None:
+    """Count a failed login and lock the account when the limit is reached."""
+    user = User.objects.select_for_update().filter(username__iexact=username).first()
+    if user is None:
+        return
+    User.objects.filter(pk=user.pk).update(failed_logins=F("failed_logins") + 1)
+    user.refresh_from_db(fields=["failed_logins"])
+    if user.failed_logins >= settings.LOGIN_FAILURE_LIMIT:
+        user.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
+        user.failed_logins = 0
+        user.save(update_fields=["locked_until", "failed_logins"])
+        record(
+            actor=None,
+            action="akun.dikunci",
+            obj=user,
+            changes={"locked_until": [None, user.locked_until]},
+        )
+
+
+def login_succeeded(*, user: User) -> None:
+    if user.failed_logins or user.locked_until:
+        User.objects.filter(pk=user.pk).update(failed_logins=0, locked_until=None)
+
+
+@transaction.atomic
+def role_assign(
+    *, user: User, role: str, unit: Any = None, include_subunits: bool = False, by: Any
+) -> RoleAssignment:
+    """Give a user a role, city-wide or in one unit."""
+    assignment = RoleAssignment(user=user, role=role, unit=unit, include_subunits=include_subunits)
+    assignment.full_clean()
+    assignment.save()
+    record(
+        actor=by, action="peran.diberikan", obj=assignment, unit_id=unit.pk if unit else None,
+        changes={"role": [None, role], "user": [None, user.username]},
+    )  # fmt: skip
+    return assignment
+
+
+@transaction.atomic
+def role_revoke(*, assignment: RoleAssignment, by: Any) -> None:
+    record(
+        actor=by, action="peran.dicabut", obj=assignment, unit_id=assignment.unit_id,
+        changes={"role": [assignment.role, None], "user": [assignment.user.username, None]},
+    )  # fmt: skip
+    assignment.delete()

@@ -1,0 +1,32 @@
+from django import forms
+
+
+class BootstrapMixin:
+    """Give every widget the Bootstrap 5 class it needs."""
+
+    fields: dict[str, forms.Field]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            widget = field.widget
+            if isinstance(
+                widget, forms.CheckboxInput | forms.CheckboxSelectMultiple | forms.RadioSelect
+            ):
+                css = "form-check-input"
+            elif isinstance(widget, forms.Select | forms.SelectMultiple):
+                css = "form-select"
+            else:
+                css = "form-control"
+            widget.attrs["class"] = f"{widget.attrs.get('class', '')} {css}".strip()
+            if isinstance(widget, forms.DateInput):
+                widget.input_type = "date"
+                widget.format = "%Y-%m-%d"
+
+
+class BootstrapForm(BootstrapMixin, forms.Form):
+    pass
+
+
+class BootstrapModelForm(BootstrapMixin, forms.ModelForm):
+    pass

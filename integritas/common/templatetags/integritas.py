@@ -1,0 +1,35 @@
+from django import template
+
+from integritas.common.formatting import angka as _angka
+from integritas.common.formatting import tanggal as _tanggal
+
+register = template.Library()
+
+
+@register.filter
+def angka(value, places=2):
+    """Indonesian number with a fixed number of decimals."""
+    return _angka(value, int(places))
+
+
+@register.filter
+def tanggal(value):
+    """Indonesian long date."""
+    return _tanggal(value)
+
+
+@register.filter
+def get_item(mapping, key):
+    """Look a key up in a dict from a template."""
+    if mapping is None:
+        return None
+    return mapping.get(key)
+
+
+@register.simple_tag(takes_context=True)
+def querystring_replace(context, **kwargs):
+    """Return the current query string with some parameters replaced."""
+    query = context["request"].GET.copy()
+    for key, value in kwargs.items():
+        query[key] = value
+    return query.urlencode()

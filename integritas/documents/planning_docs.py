@@ -1,0 +1,3 @@
+"""Document views; filled by the part that owns them."""
+
+urlpatterns: list = []

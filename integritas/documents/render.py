@@ -1,0 +1,91 @@
+"""Render official documents (Lampiran of the Perwali) as PDF (WeasyPrint) and .docx (docxtpl)."""
+
+import base64
+import io
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+
+DOCX_TEMPLATES = Path(__file__).resolve().parent / "docx"
+PDF_MIME = "application/pdf"
+DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def letterhead(unit=None) -> dict[str, Any]:
+    """The kop surat of a unit (or of the city): names, address and the logo as a data URI."""
+    from integritas.organization.models import Institution
+
+    institution = Institution.objects.first()
+    logo_bytes = None
+    if unit is not None and unit.logo:
+        with unit.logo.open("rb") as handle:
+            logo_bytes = handle.read()
+    elif institution is not None and institution.logo:
+        with institution.logo.open("rb") as handle:
+            logo_bytes = handle.read()
+    if logo_bytes is None:
+        path = finders.find("integritas/logo.png")
+        logo_bytes = Path(path).read_bytes() if path else None
+    return {
+        "government": "PEMERINTAH KOTA KUPANG",
+        "unit_name": (unit.name if unit else (institution.name if institution else "")).upper(),
+        "address": (
+            unit.address if unit and unit.address else (institution.address if institution else "")
+        ),
+        "phone": (
+            unit.phone if unit and unit.phone else (institution.phone if institution else "")
+        ),
+        "email": (
+            unit.email if unit and unit.email else (institution.email if institution else "")
+        ),
+        "website": (
+            unit.website if unit and unit.website else (institution.website if institution else "")
+        ),
+        "logo_data_uri": ("data:image/png;base64," + base64.b64encode(logo_bytes).decode())
+        if logo_bytes
+        else "",
+        "logo_bytes": logo_bytes,
+    }
+
+
+def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
+    """Render an HTML template to PDF bytes; fonts are local, nothing is fetched."""
+    from weasyprint import HTML
+
+    html = render_to_string(template_name, context)
+    return HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf()
+
+
+def render_docx(
+    template_file: str,
+    context: dict[str, Any],
+    *,
+    images: dict[str, tuple[bytes, int]] | None = None,
+) -> bytes:
+    """Render a docxtpl template from documents/docx/ to .docx bytes (autoescaped)."""
+    from docx.shared import Mm
+    from docxtpl import DocxTemplate, InlineImage
+
+    document = DocxTemplate(str(DOCX_TEMPLATES / template_file))
+    context = dict(context)
+    for key, (data, width_mm) in (images or {}).items():
+        context[key] = InlineImage(document, io.BytesIO(data), width=Mm(width_mm))
+    document.render(context, autoescape=True)
+    out = io.BytesIO()
+    document.save(out)
+    return out.getvalue()
+
+
+def file_response(
+    data: bytes, *, filename: str, content_type: str, inline: bool = False
+) -> HttpResponse:
+    response = HttpResponse(data, content_type=content_type)
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

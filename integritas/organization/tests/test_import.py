@@ -1,0 +1,91 @@
+import pytest
+
+from integritas.audit.models import AuditRecord
+from integritas.common.tabular import read_table
+from integritas.organization import services
+from integritas.organization.models import Employee, EmployeeMove
+from integritas.organization.testing import make_nip
+
+pytestmark = pytest.mark.django_db
+
+HEADER = "nip,nama,gelar_depan,gelar_belakang,status,pangkat_golongan,jabatan,kode_unit,email\n"
+
+
+def _csv(*rows: str) -> bytes:
+    return (HEADER + "\n".join(rows) + "\n").encode()
+
+
+def test_a_good_file_writes_every_row_in_one_go(world):
+    data = _csv(
+        f"{make_nip(serial=11)},Maria Ndoen,,S.E.,PNS,Penata (III/c),Analis,DUKCAPIL,maria@kupangkota.go.id",
+        f"{make_nip(serial=12)},Yosef Tallo,Drs.,,PPPK,,Pranata Komputer,DPMPTSP,",
+    )
+    before = Employee.objects.count()
+    check = services.employees_import(table=read_table(data, kind="csv"), by=world.admin)
+    assert check.creates == 2
+    assert Employee.objects.count() == before + 2
+    maria = Employee.objects.get(name="Maria Ndoen")
+    assert maria.unit == world.unit_a and maria.birth_date is not None
+    assert AuditRecord.objects.filter(action="pegawai.impor").exists()
+
+
+def test_a_bad_file_reports_every_bad_row_and_writes_nothing(world):
+    data = _csv(
+        f"{make_nip(serial=21)},Baik Sekali,,,PNS,,,DUKCAPIL,",
+        "198502302010011003,Tanggal Salah,,,PNS,,,DUKCAPIL,",
+        f"{make_nip(serial=23)},,,,PNS,,,TIDAKADA,bukan-surel",
+    )
+    before = Employee.objects.count()
+    with pytest.raises(services.ImportRejected) as excinfo:
+        services.employees_import(table=read_table(data, kind="csv"), by=world.admin)
+    problems = {(p.row, p.column) for p in excinfo.value.check.problems}
+    assert (3, "nip") in problems
+    assert {(4, "nama"), (4, "kode_unit"), (4, "email")} <= problems
+    assert Employee.objects.count() == before
+    assert not AuditRecord.objects.filter(action="pegawai.impor").exists()
+
+
+def test_a_missing_column_is_reported_on_the_header_row(world):
+    table = read_table(b"nip,nama\n198507142010011003,Tanpa Unit\n", kind="csv")
+    with pytest.raises(services.ImportRejected) as excinfo:
+        services.employees_import(table=table, by=world.admin)
+    assert [(p.row, p.column) for p in excinfo.value.check.problems] == [(1, "kode_unit")]
+
+
+def test_reimporting_an_employee_into_another_unit_records_a_move(world):
+    employee = world.staff_a.employee
+    data = _csv(f"{employee.nip},{employee.name},,,PNS,,Staf,DPMPTSP,")
+    services.employees_import(table=read_table(data, kind="csv"), by=world.admin)
+    employee.refresh_from_db()
+    assert employee.unit == world.unit_b
+    move = EmployeeMove.objects.get(employee=employee)
+    assert (move.from_unit, move.to_unit) == (world.unit_a, world.unit_b)
+
+
+def test_xlsx_files_are_read_like_csv(world):
+    import io
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(HEADER.strip().split(","))
+    ws.append([make_nip(serial=31), "Dari Excel", "", "", "PNS", "", "", "DUKCAPIL", ""])
+    buf = io.BytesIO()
+    wb.save(buf)
+    check = services.employees_import(table=read_table(buf.getvalue(), kind="xlsx"), by=world.admin)
+    assert check.creates == 1 and Employee.objects.filter(name="Dari Excel").exists()
+
+
+def test_units_import_links_parents_within_the_same_file(world):
+    data = (
+        b"kode,nama,jenis,kode_induk,alamat,telepon,email,laman,stranas_pk\n"
+        b"KEC-ALAK,Kecamatan Alak,kecamatan,,,,,,tidak\n"
+        b"KEL-NAMOSAIN,Kelurahan Namosain,kelurahan,KEC-ALAK,,,,,tidak\n"
+    )
+    services.units_import(
+        table=read_table(data, kind="csv"), institution=world.institution, by=world.admin
+    )
+    from integritas.organization.models import Unit
+
+    assert Unit.objects.get(code="KEL-NAMOSAIN").parent.code == "KEC-ALAK"

@@ -1,0 +1,224 @@
+# mypy: disable-error-code="union-attr,misc"
+"""The Kota Kupang demo world used by `integritas demo` (make run)."""
+
+import random
+from datetime import date
+
+from django.conf import settings
+from django.db import transaction
+
+from integritas.accounts.models import Role, RoleAssignment, User
+from integritas.audit.services import record
+from integritas.organization.models import Employee, Institution, Team, TeamMember, Unit
+from integritas.organization.testing import make_nip
+
+UNITS = [
+    # code, name, type, parent code, stranas-pk
+    ("SETDA", "Sekretariat Daerah Kota Kupang", "sekretariat", None, False),
+    ("BAG-ORG", "Bagian Organisasi Setda", "bagian", "SETDA", False),
+    ("BAG-HUKUM", "Bagian Hukum Setda", "bagian", "SETDA", False),
+    ("SETWAN", "Sekretariat DPRD Kota Kupang", "sekretariat", None, False),
+    ("INSP", "Inspektorat Daerah Kota Kupang", "inspektorat", None, False),
+    ("BAPPERIDA", "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "badan", None, False),
+    ("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah", "badan", None, False),
+    ("BAPENDA", "Badan Pendapatan Daerah", "badan", None, False),
+    ("BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "badan", None, False),
+    ("BPBD", "Badan Penanggulangan Bencana Daerah", "badan", None, False),
+    ("KESBANGPOL", "Badan Kesatuan Bangsa dan Politik", "badan", None, False),
+    ("DIKBUD", "Dinas Pendidikan dan Kebudayaan", "dinas", None, True),
+    ("DINKES", "Dinas Kesehatan", "dinas", None, False),
+    ("DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", "dinas", None, True),
+    ("DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "dinas", None, True),
+    ("DINSOS", "Dinas Sosial", "dinas", None, False),
+    ("DISNAKER", "Dinas Tenaga Kerja", "dinas", None, True),
+    ("PUPR", "Dinas Pekerjaan Umum dan Penataan Ruang", "dinas", None, False),
+    ("DISHUB", "Dinas Perhubungan", "dinas", None, False),
+    ("DLHK", "Dinas Lingkungan Hidup dan Kebersihan", "dinas", None, False),
+    ("DISKOMINFO", "Dinas Komunikasi dan Informatika", "dinas", None, False),
+    ("SATPOLPP", "Satuan Polisi Pamong Praja", "satpol", None, False),
+    ("RSUD", "RSUD S.K. Lerik", "rsud", None, True),
+    ("KEC-ALAK", "Kecamatan Alak", "kecamatan", None, False),
+    ("KEC-KLIMA", "Kecamatan Kelapa Lima", "kecamatan", None, False),
+    ("KEC-KLAMA", "Kecamatan Kota Lama", "kecamatan", None, False),
+    ("KEC-KRAJA", "Kecamatan Kota Raja", "kecamatan", None, False),
+    ("KEC-MAULAFA", "Kecamatan Maulafa", "kecamatan", None, False),
+    ("KEC-OEBOBO", "Kecamatan Oebobo", "kecamatan", None, False),
+    ("KEL-NAMOSAIN", "Kelurahan Namosain", "kelurahan", "KEC-ALAK", False),
+    ("KEL-PENKASE", "Kelurahan Penkase Oeleta", "kelurahan", "KEC-ALAK", False),
+    ("KEL-OESAPA", "Kelurahan Oesapa", "kelurahan", "KEC-KLIMA", False),
+    ("KEL-LASIANA", "Kelurahan Lasiana", "kelurahan", "KEC-KLIMA", False),
+    ("KEL-FATUBESI", "Kelurahan Fatubesi", "kelurahan", "KEC-KLAMA", False),
+    ("KEL-SOLOR", "Kelurahan Solor", "kelurahan", "KEC-KLAMA", False),
+    ("KEL-NAIKOTEN1", "Kelurahan Naikoten I", "kelurahan", "KEC-KRAJA", False),
+    ("KEL-BAKUNASE", "Kelurahan Bakunase", "kelurahan", "KEC-KRAJA", False),
+    ("KEL-PENFUI", "Kelurahan Penfui", "kelurahan", "KEC-MAULAFA", False),
+    ("KEL-SIKUMANA", "Kelurahan Sikumana", "kelurahan", "KEC-MAULAFA", False),
+    ("KEL-OEBOBO", "Kelurahan Oebobo", "kelurahan", "KEC-OEBOBO", False),
+    ("KEL-FATULULI", "Kelurahan Fatululi", "kelurahan", "KEC-OEBOBO", False),
+    ("PKM-OEPOI", "Puskesmas Oepoi", "puskesmas", "DINKES", False),
+    ("PKM-SIKUMANA", "Puskesmas Sikumana", "puskesmas", "DINKES", False),
+    ("PKM-OESAPA", "Puskesmas Oesapa", "puskesmas", "DINKES", False),
+    ("PKM-BAKUNASE", "Puskesmas Bakunase", "puskesmas", "DINKES", False),
+    ("PKM-ALAK", "Puskesmas Alak", "puskesmas", "DINKES", False),
+    ("PKM-KOTA", "Puskesmas Kupang Kota", "puskesmas", "DINKES", False),
+]
+
+FIRST_NAMES = [
+    "Yohanes", "Maria", "Yosef", "Agustina", "Daniel", "Elisabeth", "Fransiskus", "Imelda", "Markus",
+    "Veronika", "Stefanus", "Yuliana", "Petrus", "Ferdinand", "Debora", "Yakobus", "Martha", "Simon",
+    "Kristina", "Paulus", "Anselmus", "Margaretha", "Herman", "Sarlota", "Johny", "Adriana", "Obed",
+    "Ester", "Ruben", "Lidia", "Melkianus", "Dorkas", "Ahmad", "Siti", "Muhammad", "Nurhayati",
+]  # fmt: skip
+LAST_NAMES = [
+    "Ndoen", "Lay", "Manafe", "Bessie", "Tallo", "Fanggidae", "Messakh", "Nope", "Banunaek", "Ratu",
+    "Dethan", "Lenggu", "Pellokila", "Toy", "Adoe", "Sabuna", "Kana", "Ully", "Tamelan", "Bire",
+    "Nenobais", "Amalo", "Riwu", "Haning", "Foenay", "Kiuk", "Sinlae", "Taneo", "Mooy", "Lona",
+]  # fmt: skip
+RANKS = [
+    "Pengatur (II/c)", "Penata Muda (III/a)", "Penata Muda Tk. I (III/b)", "Penata (III/c)",
+    "Penata Tk. I (III/d)", "Pembina (IV/a)", "Pembina Tk. I (IV/b)",
+]  # fmt: skip
+POSITIONS = ["Analis Kebijakan", "Pranata Komputer", "Pengadministrasi Umum", "Bendahara", "Analis SDM Aparatur",
+             "Perencana", "Auditor", "Arsiparis", "Pengelola Layanan Operasional", "Verifikator Keuangan"]  # fmt: skip
+HEAD_TITLES = {"dinas": "Kepala Dinas", "badan": "Kepala Badan", "kecamatan": "Camat", "kelurahan": "Lurah",
+               "puskesmas": "Kepala Puskesmas", "rsud": "Direktur", "inspektorat": "Inspektur",
+               "sekretariat": "Sekretaris", "bagian": "Kepala Bagian", "satpol": "Kepala Satuan"}  # fmt: skip
+
+DEMO_USERS = [
+    # username, first name, last name, unit code for the employee, role, role unit code
+    ("admin.org", "Adriana", "Messakh", "BAG-ORG", Role.ADMIN, None),
+    ("walikota", "Christian", "Widodo", "SETDA", Role.PIMPINAN, None),
+    ("sekda", "Fahrensy", "Funay", "SETDA", Role.PIMPINAN, None),
+    ("tpi.ketua", "Stefanus", "Banunaek", "INSP", Role.TPI, None),
+    ("tpi.anggota", "Lidia", "Pellokila", "BKPSDM", Role.TPI, None),
+    ("pendamping", "Markus", "Lenggu", "BAG-ORG", Role.PENDAMPING, None),
+    ("kadis.dukcapil", "Yosef", "Tallo", "DUKCAPIL", Role.UNIT_HEAD, "DUKCAPIL"),
+    ("timkerja.dukcapil", "Imelda", "Fanggidae", "DUKCAPIL", Role.TIM_KERJA, "DUKCAPIL"),
+    ("pegawai.dukcapil", "Petrus", "Nope", "DUKCAPIL", Role.EMPLOYEE, "DUKCAPIL"),
+    ("kadis.dpmptsp", "Elisabeth", "Ratu", "DPMPTSP", Role.UNIT_HEAD, "DPMPTSP"),
+    ("timkerja.dpmptsp", "Daniel", "Adoe", "DPMPTSP", Role.TIM_KERJA, "DPMPTSP"),
+    ("pegawai.dpmptsp", "Ester", "Kana", "DPMPTSP", Role.EMPLOYEE, "DPMPTSP"),
+]
+
+
+def _employee(rng, unit, *, name=None, position=None, rank=None, used: set[str]) -> Employee:
+    while True:
+        nip = make_nip(rng)
+        if nip not in used:
+            used.add(nip)
+            break
+    name = name or f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
+    back = rng.choice(
+        ["S.Sos.", "S.E.", "S.H.", "S.Kom.", "S.T.", "M.Si.", "S.Kep.", "", "", "A.Md."]
+    )
+    from integritas.organization.nip import parse_nip
+
+    parts = parse_nip(nip)
+    return Employee(
+        nip=nip, name=name, back_title=back, kind="PNS" if rng.random() < 0.85 else "PPPK",
+        rank=rank or rng.choice(RANKS), position=position or rng.choice(POSITIONS), unit=unit,
+        birth_date=parts.birth_date, gender=parts.gender, email="",
+    )  # fmt: skip
+
+
+@transaction.atomic
+def build_organization(*, employees_per_unit: int = 8, seed: int = 2025):
+    """Create the institution, units, employees, teams and demo users."""
+    rng = random.Random(seed)
+    institution, _ = Institution.objects.get_or_create(
+        name="Pemerintah Kota Kupang",
+        defaults={"short_name": "Pemkot Kupang", "address": "Jl. S.K. Lerik, Kelapa Lima, Kota Kupang, NTT",
+                  "phone": "(0380) 8553960", "email": "setda@kupangkota.go.id", "website": "https://kupangkota.go.id"},
+    )  # fmt: skip
+    units: dict[str, Unit] = {}
+    for code, name, type_, parent, stranas in UNITS:
+        unit, _ = Unit.objects.get_or_create(
+            code=code,
+            defaults={"institution": institution, "name": name, "type": type_, "is_stranas_pk": stranas,
+                      "parent": units.get(parent) if parent else None,
+                      "address": f"{name}, Kota Kupang", "email": f"{code.lower()}@kupangkota.go.id"},
+        )  # fmt: skip
+        units[code] = unit
+    used = set(Employee.objects.values_list("nip", flat=True))
+    people: list[Employee] = []
+    for unit in units.values():
+        if unit.employees.exists():
+            continue
+        count = employees_per_unit * (2 if unit.type in ("dinas", "badan", "rsud") else 1)
+        people.append(_employee(rng, unit, position=f"{HEAD_TITLES.get(unit.type, 'Kepala')} {unit.name}",
+                                rank="Pembina Tk. I (IV/b)", used=used))  # fmt: skip
+        people += [_employee(rng, unit, used=used) for _ in range(count)]
+    Employee.objects.bulk_create(people, batch_size=500)
+    for unit in units.values():
+        if unit.head_id is None:
+            unit.head = unit.employees.filter(
+                position__startswith=HEAD_TITLES.get(unit.type, "Kepala")
+            ).first()
+            unit.save(update_fields=["head"])
+
+    password = settings.INTEGRITAS_DEMO_PASSWORD
+    users = {}
+    for username, first, last, unit_code, role, role_unit in DEMO_USERS:
+        user = User.objects.filter(username=username).first()
+        if user is None:
+            unit = units[unit_code]
+            if role == Role.UNIT_HEAD:
+                employee = unit.head
+                employee.name = f"{first} {last}"
+                employee.save(update_fields=["name"])
+            else:
+                employee = _employee(rng, unit, name=f"{first} {last}", used=used)
+                employee.save()
+            user = User.objects.create_user(username=username, password=password, first_name=first,
+                                            last_name=last, employee=employee)  # fmt: skip
+            RoleAssignment.objects.create(
+                user=user, role=role, unit=units[role_unit] if role_unit else None
+            )
+        users[username] = user
+
+    today = date.today()
+    if not Team.objects.filter(kind=Team.Kind.TPI).exists():
+        tpi = Team.objects.create(kind=Team.Kind.TPI, name="Tim Penilai Internal Kota Kupang",
+                                  decree_number="188.45/KEP/112/2025", decree_date=date(2025, 2, 3),
+                                  period_start=date(2025, 2, 3),
+                                  selection_method="Ditunjuk Wali Kota dari Inspektorat (APIP), Bagian Organisasi, dan BKPSDM berdasarkan kompetensi evaluasi.")  # fmt: skip
+        TeamMember.objects.create(team=tpi, employee=users["tpi.ketua"].employee, role="ketua")
+        TeamMember.objects.create(team=tpi, employee=users["tpi.anggota"].employee, role="anggota")
+        pendamping = Team.objects.create(kind=Team.Kind.PENDAMPING, name="Tim Pendamping Pembangunan ZI Kota Kupang",
+                                         decree_number="188.45/KEP/113/2025", decree_date=date(2025, 2, 3),
+                                         period_start=date(2025, 2, 3),
+                                         selection_method="Ditunjuk Wali Kota dari Bagian Organisasi dan Inspektorat.")  # fmt: skip
+        TeamMember.objects.create(
+            team=pendamping, employee=users["pendamping"].employee, role="ketua"
+        )
+        TeamMember.objects.create(
+            team=pendamping, employee=users["admin.org"].employee, role="sekretaris"
+        )
+        for code in ("DUKCAPIL", "DPMPTSP", "RSUD"):
+            unit = units[code]
+            team = Team.objects.create(kind=Team.Kind.TIM_KERJA, unit=unit, name=f"Tim Kerja Pembangunan ZI {unit.name}",
+                                       decree_number=f"800/{code}/SK/{today.year}/01", decree_date=date(today.year, 1, 10),
+                                       period_start=date(today.year, 1, 10),
+                                       selection_method="Seleksi terbuka: pengumuman internal, usulan tiap bidang, wawancara oleh pimpinan; mewakili seluruh bidang.")  # fmt: skip
+            members = list(unit.employees.exclude(pk=unit.head_id)[:5])
+            if unit.head_id:
+                TeamMember.objects.create(team=team, employee=unit.head, role="pengarah")
+            for i, employee in enumerate(members):
+                TeamMember.objects.create(
+                    team=team, employee=employee, role="ketua" if i == 0 else "anggota"
+                )
+    record(
+        actor=None, action="demo.dimuat", object_type="demo", object_repr="Data demo Kota Kupang"
+    )
+    return {"institution": institution, "units": units, "users": users}
+
+
+# Each later part adds its demo records through a function taking the world dict.
+SEEDERS: list = []
+
+
+def build(*, employees_per_unit: int = 8):
+    world = build_organization(employees_per_unit=employees_per_unit)
+    for seeder in SEEDERS:
+        seeder(world)
+    return world

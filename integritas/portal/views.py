@@ -1,0 +1,50 @@
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.utils.dateparse import parse_date
+
+from integritas.accounts import access
+from integritas.audit.models import AuditRecord
+from integritas.portal import attention
+
+
+def home(request):
+    """Each role's landing page: what needs my attention."""
+    return render(request, "portal/home.html", {"cards": attention.cards_for(request.user)})
+
+
+@login_not_required
+def public_home(request):
+    """The public transparency page (Pasal 7 ayat 2, Pasal 12 ayat 5)."""
+    return render(request, "portal/public_home.html", {"sections": attention.public_sections()})
+
+
+@login_not_required
+def healthz(request):
+    return HttpResponse("ok", content_type="text/plain")
+
+
+def audit_log(request):
+    """Administrators browse and filter the audit trail."""
+    access.require(access.can_administer(request.user))
+    records = AuditRecord.objects.select_related("actor").order_by("-id")
+    filters = {
+        "action": request.GET.get("tindakan", "").strip(),
+        "actor": request.GET.get("pelaku", "").strip(),
+        "object": request.GET.get("objek", "").strip(),
+        "since": request.GET.get("dari", ""),
+        "until": request.GET.get("sampai", ""),
+    }
+    if filters["action"]:
+        records = records.filter(action__icontains=filters["action"])
+    if filters["actor"]:
+        records = records.filter(actor_label__icontains=filters["actor"])
+    if filters["object"]:
+        records = records.filter(object_repr__icontains=filters["object"])
+    if since := parse_date(filters["since"] or ""):
+        records = records.filter(created_at__date__gte=since)
+    if until := parse_date(filters["until"] or ""):
+        records = records.filter(created_at__date__lte=until)
+    page = Paginator(records, 50).get_page(request.GET.get("page"))
+    return render(request, "portal/audit_log.html", {"page": page, "filters": filters})
