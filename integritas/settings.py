@@ -40,6 +40,8 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
     if DEBUG or TESTING:
         SECRET_KEY = "insecure-development-key-only-for-debug-and-tests"
+    elif os.environ.get("INTEGRITAS_OFFLINE_COMMAND") == "1":
+        SECRET_KEY = "offline-command-signs-nothing"  # noqa: S105 - see integritas.cli
     else:
         raise ImproperlyConfigured(
             "SECRET_KEY must be set when DEBUG is off (export SECRET_KEY=... or DEBUG=true)."
