@@ -3,6 +3,9 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
 from integritas.accounts import services
+from integritas.accounts.models import CITY_ROLES, UNIT_ROLES, Role, RoleAssignment, User
+from integritas.common.forms import BootstrapForm
+from integritas.organization.models import Employee, Unit
 
 
 class LockoutAuthenticationForm(AuthenticationForm):
@@ -29,3 +32,66 @@ class LockoutAuthenticationForm(AuthenticationForm):
             raise
         services.login_succeeded(user=self.get_user())
         return cleaned
+
+
+class UserCreateForm(BootstrapForm):
+    username = forms.RegexField(
+        label=_("Nama pengguna"), max_length=150, regex=r"^[\w.@+-]+$",
+        error_messages={"invalid": _("Hanya huruf, angka, dan . @ + - _")},
+    )  # fmt: skip
+    first_name = forms.CharField(label=_("Nama depan"), max_length=150)
+    last_name = forms.CharField(label=_("Nama belakang"), max_length=150, required=False)
+    email = forms.EmailField(label=_("Surel"), required=False)
+    employee = forms.ModelChoiceField(
+        label=_("Pegawai"), required=False, queryset=Employee.objects.none(),
+        help_text=_("Tautkan ke data pegawai (NIP) agar peran dan unitnya jelas."),
+    )  # fmt: skip
+    password = forms.CharField(
+        label=_("Kata sandi awal"), widget=forms.PasswordInput(render_value=True),
+        help_text=_("Minimal 10 karakter, tidak umum, tidak hanya angka. Sampaikan kepada pengguna secara langsung."),
+    )  # fmt: skip
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["employee"].queryset = (
+            Employee.objects.filter(is_active=True, user__isnull=True)
+            .select_related("unit")
+            .order_by("name")
+        )
+
+    def clean_username(self):
+        username = self.cleaned_data["username"]
+        if User.objects.filter(username__iexact=username).exists():
+            raise forms.ValidationError(_("Nama pengguna ini sudah dipakai."))
+        return username
+
+
+class RoleAssignForm(BootstrapForm):
+    role = forms.ChoiceField(label=_("Peran"), choices=Role.choices)
+    unit = forms.ModelChoiceField(
+        label=_("Unit"), required=False, queryset=Unit.objects.order_by("name")
+    )
+    include_subunits = forms.BooleanField(label=_("Termasuk sub-unit"), required=False)
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean(self):
+        cleaned = super().clean()
+        role, unit = cleaned.get("role"), cleaned.get("unit")
+        if role in CITY_ROLES and unit:
+            self.add_error("unit", _("Peran ini berlaku se-kota; kosongkan unit."))
+        if role in UNIT_ROLES and not unit:
+            self.add_error("unit", _("Pilih unit untuk peran ini."))
+        if (
+            role
+            and self.user
+            and RoleAssignment.objects.filter(user=self.user, role=role, unit=unit).exists()
+        ):
+            raise forms.ValidationError(_("Pengguna sudah memiliki peran ini."))
+        return cleaned
+
+
+class PasswordResetByAdminForm(BootstrapForm):
+    password = forms.CharField(label=_("Kata sandi baru"), widget=forms.PasswordInput)

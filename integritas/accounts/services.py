@@ -65,3 +65,65 @@ def role_revoke(*, assignment: RoleAssignment, by: Any) -> None:
         changes={"role": [assignment.role, None], "user": [assignment.user.username, None]},
     )  # fmt: skip
     assignment.delete()
+
+
+@transaction.atomic
+def user_create(
+    *,
+    username: str,
+    first_name: str,
+    last_name: str,
+    email: str,
+    employee: Any,
+    password: str,
+    by: Any,
+) -> User:
+    """Create a login for a person; the password passes Django's validators."""
+    from django.contrib.auth.password_validation import validate_password
+
+    user = User(
+        username=username,
+        first_name=first_name,
+        last_name=last_name,
+        email=email,
+        employee=employee,
+    )
+    validate_password(password, user)
+    user.set_password(password)
+    user.full_clean()
+    user.save()
+    record(
+        actor=by, action="pengguna.dibuat", obj=user, unit_id=employee.unit_id if employee else None,
+        changes={"username": [None, username], "employee": [None, employee.nip if employee else None]},
+    )  # fmt: skip
+    return user
+
+
+@transaction.atomic
+def user_set_active(*, user: User, active: bool, by: Any) -> User:
+    """Disable or re-enable a login (accounts are never deleted: the audit trail points to them)."""
+    before = user.is_active
+    user.is_active = active
+    user.save(update_fields=["is_active"])
+    record(actor=by, action="pengguna.diaktifkan" if active else "pengguna.dinonaktifkan", obj=user,
+           changes={"is_active": [before, active]})  # fmt: skip
+    return user
+
+
+@transaction.atomic
+def user_unlock(*, user: User, by: Any) -> User:
+    User.objects.filter(pk=user.pk).update(failed_logins=0, locked_until=None)
+    record(actor=by, action="akun.dibuka", obj=user)
+    user.refresh_from_db(fields=["failed_logins", "locked_until"])
+    return user
+
+
+@transaction.atomic
+def user_reset_password(*, user: User, password: str, by: Any) -> User:
+    from django.contrib.auth.password_validation import validate_password
+
+    validate_password(password, user)
+    user.set_password(password)
+    user.save(update_fields=["password"])
+    record(actor=by, action="pengguna.sandi_direset", obj=user)
+    return user

@@ -58,3 +58,14 @@ def test_the_demo_command_refuses_to_run_with_debug_off(settings):
     settings.DEBUG = False
     with pytest.raises(CommandError, match="DEBUG"):
         call_command("demo")
+
+
+def test_the_offline_cli_commands_run_without_a_secret_key(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("INTEGRITAS_TESTING", "DEBUG", "SECRET_KEY")}
+    env.update({"INTEGRITAS_DATA_DIR": str(tmp_path)})
+    result = subprocess.run(
+        [sys.executable, "-m", "integritas", "survey", "sample-size", "100"],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == '{"population": 100, "sample": 80}'
