@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import transaction
 from django.db.models import Model
+from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
 from integritas.audit.models import AuditHead, AuditRecord
@@ -17,6 +18,8 @@ GENESIS = "0" * 64
 
 
 def _jsonable(value: Any) -> Any:
+    if isinstance(value, FieldFile):
+        return value.name or ""
     if isinstance(value, Decimal):
         return str(value)
     if isinstance(value, datetime | date):
@@ -27,8 +30,6 @@ def _jsonable(value: Any) -> Any:
         return {str(k): _jsonable(v) for k, v in value.items()}
     if isinstance(value, list | tuple | set):
         return [_jsonable(v) for v in value]
-    if hasattr(value, "name") and hasattr(value, "url"):  # FieldFile
-        return value.name or ""
     return value
 
 

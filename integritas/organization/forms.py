@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integritas.common.forms import BootstrapForm, BootstrapModelForm
 from integritas.common.uploads import CSV, SPREADSHEET, check_upload
-from integritas.organization.models import Employee, Team, TeamMember, Unit
+from integritas.organization.models import Employee, Institution, Team, TeamMember, Unit
 
 
 class UnitForm(BootstrapModelForm):
@@ -19,6 +19,7 @@ class UnitForm(BootstrapModelForm):
             "phone",
             "email",
             "website",
+            "logo",
             "is_stranas_pk",
             "is_active",
         ]
@@ -31,6 +32,39 @@ class UnitForm(BootstrapModelForm):
             if self.instance.pk
             else Employee.objects.none()
         )
+
+    def clean_logo(self):
+        return _checked_image(self.cleaned_data.get("logo"))
+
+    def clean_parent(self):
+        parent = self.cleaned_data.get("parent")
+        node = parent
+        while node is not None and self.instance.pk:
+            if node.pk == self.instance.pk:
+                raise forms.ValidationError(
+                    _("Unit induk tidak boleh unit ini sendiri atau sub-unitnya.")
+                )
+            node = node.parent
+        return parent
+
+
+def _checked_image(uploaded):
+    if uploaded and hasattr(uploaded, "content_type"):
+        from integritas.common.uploads import IMAGE
+
+        found = check_upload(uploaded, families={IMAGE}, max_bytes=2 * 1024 * 1024)
+        if found.kind not in ("png", "jpeg"):
+            raise forms.ValidationError(_("Logo harus PNG atau JPEG."))
+    return uploaded
+
+
+class InstitutionForm(BootstrapModelForm):
+    class Meta:
+        model = Institution
+        fields = ["name", "short_name", "address", "phone", "email", "website", "logo"]
+
+    def clean_logo(self):
+        return _checked_image(self.cleaned_data.get("logo"))
 
 
 class EmployeeForm(BootstrapModelForm):

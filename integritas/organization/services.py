@@ -41,6 +41,19 @@ def _save(
 
 
 @transaction.atomic
+def institution_save(*, institution: Institution, by: Any) -> Institution:
+    """Update the city's own record (the letterhead of city-level documents)."""
+    creating = institution.pk is None
+    _save(
+        institution,
+        by=by,
+        action="instansi.dibuat" if creating else "instansi.diubah",
+        unit_id=None,
+    )
+    return institution
+
+
+@transaction.atomic
 def unit_save(*, unit: Unit, by: Any) -> Unit:
     """Create or update a unit."""
     creating = unit.pk is None

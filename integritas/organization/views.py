@@ -16,6 +16,7 @@ from integritas.organization import imports, selectors, services
 from integritas.organization.forms import (
     EmployeeForm,
     ImportForm,
+    InstitutionForm,
     MoveForm,
     TeamForm,
     TeamMemberForm,
@@ -72,6 +73,30 @@ def unit_edit(request, pk=None):
         "organization/form.html",
         {"form": form, "title": _("Ubah unit") if pk else _("Tambah unit")},
     )
+
+
+def institution_edit(request):
+    access.require(access.can_administer(request.user))
+    institution = Institution.objects.first() or Institution()
+    form = InstitutionForm(request.POST or None, request.FILES or None, instance=institution)
+    if request.method == "POST" and form.is_valid():
+        services.institution_save(institution=form.instance, by=request.user)
+        messages.success(request, _("Data instansi tersimpan."))
+        return redirect("organization:unit_list")
+    return render(
+        request,
+        "organization/form.html",
+        {"form": form, "title": _("Data instansi (kop surat kota)")},
+    )
+
+
+def unit_logo(request, pk):
+    """The unit's letterhead logo, for signed-in users who may read the unit."""
+    unit = access.get_unit_for_user(request.user, pk)
+    if not unit.logo:
+        raise Http404
+    content_type = "image/png" if unit.logo.name.endswith(".png") else "image/jpeg"
+    return FileResponse(unit.logo.open("rb"), content_type=content_type)
 
 
 def employee_list(request):
