@@ -61,7 +61,11 @@ def test_the_demo_command_refuses_to_run_with_debug_off(settings):
 
 
 def test_the_offline_cli_commands_run_without_a_secret_key(tmp_path):
-    env = {k: v for k, v in os.environ.items() if k not in ("INTEGRITAS_TESTING", "DEBUG", "SECRET_KEY")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("INTEGRITAS_TESTING", "DEBUG", "SECRET_KEY")
+    }
     env.update({"INTEGRITAS_DATA_DIR": str(tmp_path)})
     result = subprocess.run(
         [sys.executable, "-m", "integritas", "survey", "sample-size", "100"],
