@@ -81,7 +81,6 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -147,6 +146,8 @@ LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "15")
 
 LANGUAGE_CODE = "id"
+# The product speaks Indonesian whatever the browser asks for; strings sit in gettext so an
+# English catalogue (LOCALE_PATHS) can follow with LocaleMiddleware.
 LANGUAGES = [("id", _("Bahasa Indonesia")), ("en", _("English"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"
@@ -219,6 +220,8 @@ if TESTING:
 INTEGRITAS_DEMO_PASSWORD = os.environ.get("INTEGRITAS_DEMO_PASSWORD", "kupang2025")
 # Pasal 7 ayat (3): "seluruh atau sebagian besar" — share of employees that must have signed.
 DECLARATION_MIN_PACT_SHARE = os.environ.get("DECLARATION_MIN_PACT_SHARE", "0.5")
+# Pasal 12 ayat (4): the report for month M is due by this day of month M+1.
+MONTHLY_REPORT_DUE_DAY = envint("MONTHLY_REPORT_DUE_DAY", "10")
 PUBLIC_RATE_LIMIT_PER_MINUTE = envint("PUBLIC_RATE_LIMIT_PER_MINUTE", "20")
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING

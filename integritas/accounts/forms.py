@@ -30,7 +30,9 @@ class LockoutAuthenticationForm(AuthenticationForm):
             if username:
                 services.login_failed(username=username)
             raise
-        services.login_succeeded(user=self.get_user())
+        user = self.get_user()
+        if user is not None:
+            services.login_succeeded(user=user)
         return cleaned
 
 

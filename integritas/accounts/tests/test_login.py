@@ -63,3 +63,10 @@ def test_a_user_changes_the_password_under_the_validators(world, client_for):
     assert ok.status_code == 302
     world.head_a.refresh_from_db()
     assert world.head_a.check_password(strong)
+
+
+def test_django_messages_stay_indonesian_whatever_the_browser_asks(world, client):
+    response = client.post(
+        reverse("accounts:login"), {"username": "", "password": ""}, HTTP_ACCEPT_LANGUAGE="en-US,en"
+    )
+    assert "Bidang ini tidak boleh kosong" in response.content.decode()
