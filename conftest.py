@@ -16,6 +16,11 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from hypothesis import settings as hypothesis_settings
+
+# Property tests check behaviour, never speed: no per-example deadline on a loaded 2-core machine.
+hypothesis_settings.register_profile("integritas", deadline=None)
+hypothesis_settings.load_profile("integritas")
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("INTEGRITAS_TESTING", "true")

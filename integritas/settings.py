@@ -218,10 +218,13 @@ if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast tests only
 
 INTEGRITAS_DEMO_PASSWORD = os.environ.get("INTEGRITAS_DEMO_PASSWORD", "kupang2025")
-# Pasal 7 ayat (3): "seluruh atau sebagian besar" — share of employees that must have signed.
+# Pasal 6 ayat (1): "seluruh atau sebagian besar" — share of employees that must have signed.
 DECLARATION_MIN_PACT_SHARE = os.environ.get("DECLARATION_MIN_PACT_SHARE", "0.5")
 # Pasal 12 ayat (4): the report for month M is due by this day of month M+1.
 MONTHLY_REPORT_DUE_DAY = envint("MONTHLY_REPORT_DUE_DAY", "10")
 PUBLIC_RATE_LIMIT_PER_MINUTE = envint("PUBLIC_RATE_LIMIT_PER_MINUTE", "20")
 WHITENOISE_USE_FINDERS = DEBUG or TESTING
 WHITENOISE_AUTOREFRESH = DEBUG or TESTING
+# How many reverse proxies (setting X-Forwarded-For) stand in front of the app; the public
+# forms' rate limit keys on the client address the nearest trusted proxy saw.
+PUBLIC_TRUSTED_PROXY_HOPS = envint("PUBLIC_TRUSTED_PROXY_HOPS", "0")

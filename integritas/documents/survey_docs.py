@@ -1,3 +1,238 @@
-"""Document views; filled by the part that owns them."""
+"""Survey documents: QR posters, code slips and the SKM result report (PermenPANRB 14/2017)."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from typing import Any
+
+import segno
+from django.conf import settings
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import path
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from integritas.accounts import access
+from integritas.common.formatting import angka, tanggal
+from integritas.documents.render import (
+    DOCX_MIME,
+    PDF_MIME,
+    file_response,
+    letterhead,
+    render_docx,
+    render_pdf,
+)
+from integritas.surveys import charts, indices, selectors
+from integritas.surveys.models import CodeBatch, SurveyWave, WaveService
+
+KIND_TITLES = {
+    SurveyWave.Kind.SKM: "Survei Kepuasan Masyarakat",
+    SurveyWave.Kind.SPAK: "Survei Persepsi Anti Korupsi",
+    SurveyWave.Kind.SPKP: "Survei Persepsi Kualitas Pelayanan",
+}
+
+
+def _wave(request, pk: int, *, write: bool = False) -> SurveyWave:
+    wave = SurveyWave.objects.select_related("unit", "unit__head").filter(pk=pk).first()
+    if wave is None:
+        raise Http404
+    allowed = (
+        access.can_write_unit(request.user, wave.unit_id)
+        if write
+        else access.can_read_unit(request.user, wave.unit_id)
+    )
+    access.require(allowed)
+    return wave
+
+
+def _public_url(request, wave: SurveyWave, query: str = "") -> str:
+    base = getattr(settings, "PUBLIC_BASE_URL", "").rstrip("/")
+    path_ = wave.public_path() + (f"?{query}" if query else "")
+    return f"{base}{path_}" if base else request.build_absolute_uri(path_)
+
+
+def _short(url: str) -> str:
+    return url.split("://", 1)[-1]
+
+
+def _qr(url: str, *, scale: int) -> str:
+    return segno.make(url, error="m").png_data_uri(scale=scale, border=2)
+
+
+# --- QR poster ----------------------------------------------------------------------------------
+
+
+def survey_poster(request, pk: int, service_pk: int):
+    """An A4 poster for one service counter: the QR code of the wave's public form."""
+    wave = _wave(request, pk)
+    service = get_object_or_404(WaveService, pk=service_pk, wave=wave)
+    url = _public_url(request, wave, "" if wave.uses_codes else f"l={service.pk}")
+    pdf = render_pdf(
+        "documents/surveys/poster.html",
+        {
+            "kop": letterhead(wave.unit), "wave": wave, "service": service,
+            "kind_title": KIND_TITLES[SurveyWave.Kind(wave.kind)], "qr": _qr(url, scale=12),
+            "url": url, "short_url": _short(url),
+        },
+    )  # fmt: skip
+    name = slugify(f"poster-{wave.kind}-{wave.unit.code}-{service.name}")
+    return file_response(pdf, filename=f"{name}.pdf", content_type=PDF_MIME, inline=True)
+
+
+# --- code slips --------------------------------------------------------------------------------
+
+
+def survey_code_slips(request, pk: int, batch_pk: int):
+    """Slips to cut and hand out (or print on queue tickets): one single-use code each."""
+    wave = _wave(request, pk, write=True)
+    batch = get_object_or_404(CodeBatch.objects.select_related("service"), pk=batch_pk, wave=wave)
+    slips = [
+        {
+            "code": code.display,
+            "qr": _qr(_public_url(request, wave, f"kode={code.code}"), scale=3),
+            "used": code.used_at is not None,
+        }
+        for code in batch.codes.order_by("id")
+    ]
+    pdf = render_pdf(
+        "documents/surveys/code_slips.html",
+        {
+            "wave": wave, "batch": batch, "slips": slips, "unit": wave.unit,
+            "kind_title": KIND_TITLES[SurveyWave.Kind(wave.kind)],
+            "short_url": _short(_public_url(request, wave)),
+            "expires": timezone.localtime(batch.expires_at),
+        },
+    )  # fmt: skip
+    name = slugify(f"kode-{wave.kind}-{wave.unit.code}-{batch.pk}")
+    return file_response(pdf, filename=f"{name}.pdf", content_type=PDF_MIME, inline=True)
+
+
+# --- SKM report ----------------------------------------------------------------------------------
+
+
+def _profile_rows(wave: SurveyWave, results: selectors.WaveResults) -> list[dict[str, Any]]:
+    """Respondent profile tables: jenis kelamin, usia, pendidikan, pekerjaan, jenis layanan."""
+    counts = selectors.profile_counts(wave)
+    total = results.respondents or 1
+    sections = []
+    for field in wave.instrument_obj.profile:
+        if field.choices_from:
+            rows = [(group.label, group.respondents) for group in results.services]
+        else:
+            found = dict(counts.get(field.code, []))
+            rows = [(choice.label, found.pop(choice.code, 0)) for choice in field.choices]
+            if found.get("", 0):
+                rows.append((_("Tidak diisi"), found[""]))
+        sections.append(
+            {
+                "label": field.label,
+                "rows": [
+                    {"label": label, "n": str(n), "percent": angka(100 * n / total, 1)}
+                    for label, n in rows
+                ],
+            }
+        )
+    return sections
+
+
+def skm_report_context(wave: SurveyWave, results: selectors.WaveResults) -> dict[str, Any]:
+    """Everything the SKM report shows, as display strings (shared by .docx and PDF)."""
+    overall = results.overall
+    weights = wave.weights()
+    items = []
+    for item in overall.items:
+        per_unsur = indices.classify_ikm(indices.round_half_up(item.mean * 25, 2))
+        items.append(
+            {
+                "code": item.code, "name": item.name, "count": str(item.count),
+                "nrr": angka(item.mean3, 3), "weight": str(weights[item.code]),
+                "weighted": angka(indices.round_half_up(item.mean * weights[item.code], 3), 3),
+                "mutu": per_unsur.mutu, "kinerja": per_unsur.kinerja,
+            }
+        )  # fmt: skip
+    ranked = sorted(overall.items, key=lambda i: i.mean)
+    head = wave.unit.head
+    return {
+        "unit_name": wave.unit.name,
+        "title": "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT",
+        "period": wave.period_label,
+        "year": str(wave.year),
+        "start": tanggal(wave.start_date),
+        "end": tanggal(wave.end_date),
+        "regulation": wave.instrument.get("regulation", ""),
+        "respondents": angka(overall.respondents, 0),
+        "target": angka(overall.target, 0),
+        "population": angka(overall.population, 0),
+        "sample_method": str(wave.get_sample_method_display()),
+        "below_target": overall.below_target,
+        "services": [
+            {
+                "name": g.label,
+                "population": angka(g.population, 0),
+                "target": angka(g.target, 0),
+                "respondents": angka(g.respondents, 0),
+                "ikm": angka(g.value, 2) if g.value is not None else "–",
+                "mutu": g.mutu or "–",
+                "kinerja": g.kinerja or "–",
+            }
+            for g in results.services
+        ],  # fmt: skip
+        "items": items,
+        "interval": angka(overall.interval3, 3) if overall.value_exact is not None else "–",
+        "ikm": angka(overall.value, 2) if overall.value is not None else "–",
+        "mutu": overall.mutu or "–",
+        "kinerja": overall.kinerja or "–",
+        "ci": f"{angka(overall.ci[0], 2)} – {angka(overall.ci[1], 2)}" if overall.ci else "–",
+        "weakest": [f"{i.code} {i.name} ({angka(i.mean3, 3)})" for i in ranked[:3]],
+        "strongest": [f"{i.code} {i.name} ({angka(i.mean3, 3)})" for i in ranked[::-1][:3]],
+        "analysis": wave.report_analysis,
+        "follow_ups": [
+            {
+                "code": f.item_code,
+                "action": f.action,
+                "timeline": f.timeline,
+                "responsible": f.responsible,
+            }
+            for f in wave.follow_ups.all()
+        ],  # fmt: skip
+        "profile": _profile_rows(wave, results),
+        "warnings": list(results.warnings),
+        "status_note": "" if wave.is_closed else _("Hasil sementara: gelombang belum ditutup."),
+        "place_date": f"Kupang, {tanggal(timezone.localdate() if not wave.closed_at else timezone.localtime(wave.closed_at).date())}",
+        "head_title": _("Kepala %(unit)s") % {"unit": wave.unit.name},
+        "head_name": head.full_name if head else "",
+        "head_nip": head.nip if head else "",
+    }
+
+
+def survey_skm_report(request, pk: int, fmt: str):
+    """The SKM result report (PermenPANRB 14/2017 layout) as .docx or PDF."""
+    wave = _wave(request, pk)
+    if wave.kind != SurveyWave.Kind.SKM or fmt not in ("docx", "pdf"):
+        raise Http404
+    results = selectors.wave_results(wave)
+    context = skm_report_context(wave, results)
+    kop = letterhead(wave.unit)
+    name = slugify(f"laporan-skm-{wave.unit.code}-{wave.period_label}")
+    if fmt == "pdf":
+        pdf = render_pdf(
+            "documents/surveys/skm_report.html",
+            {**context, "kop": kop, "chart": charts.items_chart(wave, results.overall, width=640)},
+        )
+        return file_response(pdf, filename=f"{name}.pdf", content_type=PDF_MIME, inline=True)
+    images = {"logo": (kop["logo_bytes"], 20)} if kop["logo_bytes"] else None
+    data = render_docx(
+        "skm_report.docx",
+        {**context, "kop": {k: v for k, v in kop.items() if k != "logo_bytes"},
+         **({} if images else {"logo": ""})},
+        images=images,
+    )  # fmt: skip
+    return file_response(data, filename=f"{name}.docx", content_type=DOCX_MIME)
+
+
+urlpatterns = [
+    path("survei/<int:pk>/poster/<int:service_pk>.pdf", survey_poster, name="survey_poster"),
+    path("survei/<int:pk>/kode/<int:batch_pk>.pdf", survey_code_slips, name="survey_code_slips"),
+    path("survei/<int:pk>/laporan-skm.<str:fmt>", survey_skm_report, name="survey_skm_report"),
+]

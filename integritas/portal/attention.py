@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from integritas.accounts import access
 from integritas.organization.models import Employee, Team, Unit
+from integritas.portal import attention_evaluation, attention_planning, attention_surveys
 
 
 @dataclass
@@ -73,8 +74,16 @@ def _registry_cards(user) -> list[Card]:
     return cards
 
 
-PROVIDERS = [_registry_cards]
-PUBLIC_PROVIDERS: list = []
+PROVIDERS = [
+    _registry_cards,
+    attention_evaluation.cards,
+    attention_surveys.survey_cards,
+    attention_planning.cards,
+]
+PUBLIC_PROVIDERS: list = [
+    attention_planning.declared_sections,
+    attention_surveys.published_skm_sections,
+]
 
 
 def cards_for(user) -> list[Card]:

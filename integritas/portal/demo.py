@@ -9,8 +9,12 @@ from django.db import transaction
 
 from integritas.accounts.models import Role, RoleAssignment, User
 from integritas.audit.services import record
+from integritas.commitment import demo as commitment_demo
+from integritas.evaluation import demo as evaluation_demo
 from integritas.organization.models import Employee, Institution, Team, TeamMember, Unit
 from integritas.organization.testing import make_nip
+from integritas.planning import demo as planning_demo
+from integritas.surveys import demo as surveys_demo
 
 UNITS = [
     # code, name, type, parent code, stranas-pk
@@ -214,7 +218,7 @@ def build_organization(*, employees_per_unit: int = 8, seed: int = 2025):
 
 
 # Each later part adds its demo records through a function taking the world dict.
-SEEDERS: list = []
+SEEDERS: list = [commitment_demo.seed, planning_demo.seed, evaluation_demo.seed, surveys_demo.seed]
 
 
 def build(*, employees_per_unit: int = 8):

@@ -7,5 +7,6 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("publik/", views.public_home, name="public_home"),
     path("audit/", views.audit_log, name="audit_log"),
+    path("unit/<int:pk>/progres/", views.unit_progress, name="unit_progress"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -2,11 +2,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.dateparse import parse_date
 
 from integritas.accounts import access
 from integritas.audit.models import AuditRecord
-from integritas.portal import attention
+from integritas.portal import attention, progress
 
 
 def home(request):
@@ -48,3 +49,15 @@ def audit_log(request):
         records = records.filter(created_at__date__lte=until)
     page = Paginator(records, 50).get_page(request.GET.get("page"))
     return render(request, "portal/audit_log.html", {"page": page, "filters": filters})
+
+
+def unit_progress(request, pk):
+    """Pasal 9: the seven steps of building ZI in a unit, with their state and evidence."""
+    unit = access.get_unit_for_user(request.user, pk)
+    value = request.GET.get("tahun", "")
+    today = timezone.localdate()
+    year = int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else today.year
+    steps = progress.unit_progress(unit, year, today)
+    return render(
+        request, "portal/unit_progress.html", {"unit": unit, "year": year, "steps": steps}
+    )

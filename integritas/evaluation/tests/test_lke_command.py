@@ -138,6 +138,7 @@ def test_percent_questions_take_their_jumlah_inputs(tmp_path):
     assert json.loads(out)["areas"]["PW"]["reform"] == 3.0  # nothing to follow up gives 100 %
 
 
+@pytest.mark.django_db
 def test_load_prints_a_summary_of_a_valid_framework():
     out, err = run("load", str(FRAMEWORKS_DIR / "lke-zi-2021.yaml"))
     assert err == ""
@@ -194,3 +195,22 @@ def test_the_console_command_prints_only_the_json_object():
     assert completed.returncode == 0, completed.stderr
     assert json.loads(completed.stdout)["total"] == 34.8  # 33,50 hasil + 1,30 MP
     assert completed.stderr == ""
+
+
+@pytest.mark.django_db
+def test_load_stores_the_version_once_and_refuses_to_change_a_published_one(tmp_path):
+    from integritas.evaluation.models import FrameworkVersion
+
+    path = str(FRAMEWORKS_DIR / "lke-zi-2021.yaml")
+    out, _ = run("load", path)
+    assert "Penyimpanan: disimpan sebagai versi baru" in out
+    stored = FrameworkVersion.objects.get(code="lke-zi-2021", version=1)
+    assert stored.published
+    out, _ = run("load", path)
+    assert "tidak ada perubahan" in out
+    changed = (FRAMEWORKS_DIR / "lke-zi-2021.yaml").read_text(encoding="utf-8")
+    changed = changed.replace("Unit kerja telah membentuk tim", "Unit kerja sudah membentuk tim", 1)
+    out, err = run_invalid("load", write(tmp_path, changed, "ubah.yaml"))
+    assert out == ""
+    assert "sudah diterbitkan dengan isi lain" in err
+    assert FrameworkVersion.objects.get(pk=stored.pk).sha256 == stored.sha256

@@ -118,14 +118,23 @@ def canonical_sha256(data: object) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def _store(framework: Framework, raw_bytes: bytes) -> str:
-    """Store a checked framework version; return what happened, in one Indonesian line.
+def _store(framework: Framework, raw_bytes: bytes, source: str) -> str:
+    """A.1: store the checked version; a published version whose content differs is refused."""
+    from integritas.evaluation.models import FrameworkVersion
+    from integritas.evaluation.services import FrameworkConflict, framework_load_text
 
-    To be wired to evaluation.models.FrameworkVersion (code, content_sha256, published, data):
-    a published version whose content differs from the stored one must be refused (A.1) by
-    raising CommandError(..., returncode=2); an identical one is a no-op.
-    """
-    return "tidak disimpan: penyimpanan ke basis data (FrameworkVersion) belum disambungkan"
+    existing = FrameworkVersion.objects.filter(
+        code=framework.code, version=framework.version
+    ).first()
+    try:
+        stored = framework_load_text(text=raw_bytes.decode("utf-8-sig"), source=source)
+    except FrameworkConflict as exc:
+        raise _Problems([str(exc)]) from None
+    if existing is None:
+        return f"disimpan sebagai versi baru (id {stored.pk})"
+    if existing.sha256 == stored.sha256 and existing.published == stored.published:
+        return f"sudah tersimpan dengan isi yang sama (id {stored.pk}); tidak ada perubahan"
+    return f"draf diperbarui (id {stored.pk})"
 
 
 class Command(BaseCommand):
@@ -219,7 +228,7 @@ class Command(BaseCommand):
         framework, problems = check_framework_data(data, name)
         if framework is None:
             raise _Problems(problems)
-        status = _store(framework, raw)
+        status = _store(framework, raw, name)
         return self._summary(framework, raw, data, status)
 
     def _summary(self, framework: Framework, raw: bytes, data: object, status: str) -> str:

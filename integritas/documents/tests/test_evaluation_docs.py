@@ -1,0 +1,78 @@
+"""The recap PDF of a final LKE assessment, read from its snapshot."""
+
+import shutil
+import subprocess
+
+import pytest
+from django.urls import reverse
+
+from integritas.evaluation import engine, services
+from integritas.evaluation.models import ReviewerAssignment
+
+pytestmark = pytest.mark.django_db
+YEAR = 2025
+
+
+def _best(question):
+    from decimal import Decimal
+
+    return (
+        {"percent": Decimal(100)}
+        if question.is_percent
+        else {"option_label": question.best_option.label}
+    )
+
+
+@pytest.fixture
+def final(world):
+    from decimal import Decimal
+
+    from integritas.evaluation import selectors
+
+    version = services.framework_load(path=engine.published_frameworks()[0].source)
+    lke = selectors.engine_framework(version)
+    assessment = services.assessment_create(unit=world.unit_a, year=YEAR, by=world.kerja_a)
+    for question in lke.questions[:12]:
+        services.answer_save(
+            assessment=assessment, question_code=question.code, by=world.kerja_a, **_best(question)
+        )
+    services.hasil_save(
+        assessment=assessment, by=world.kerja_a, ipak_index=Decimal("3.6"),
+        ipkp_index=Decimal("3.3"), capaian_kinerja="C", tlhp_percent=Decimal(80),
+    )  # fmt: skip
+    services.assessment_submit(assessment=assessment, by=world.head_a, confirm_incomplete=True)
+    ReviewerAssignment.objects.create(unit=world.unit_a, year=YEAR, user=world.tpi, is_ketua=True)
+    for question in lke.questions:
+        services.review_save(
+            assessment=assessment, question_code=question.code, by=world.tpi, **_best(question)
+        )
+    services.assessment_finalise(assessment=assessment, by=world.tpi)
+    assessment.refresh_from_db()
+    return assessment
+
+
+def test_the_recap_of_a_final_assessment_shows_its_snapshot(world, client_for, final, tmp_path):
+    response = client_for(world.head_a).get(reverse("documents:lke_report", args=[final.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert response.content.startswith(b"%PDF")
+    if shutil.which("pdftotext") is None:
+        pytest.skip("pdftotext (poppler-utils) not installed")
+    pdf = tmp_path / "rekap.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    assert "Rekapitulasi Hasil Evaluasi Zona Integritas".upper() in text.upper()
+    assert final.snapshot.sha256 in text.replace("\n", "").replace(" ", "")
+    assert "Lampiran: jawaban per pertanyaan" in text
+    assert "Memenuhi" in text
+
+
+def test_unit_b_and_drafts_get_no_recap(world, client_for, final):
+    assert (
+        client_for(world.staff_b).get(reverse("documents:lke_report", args=[final.pk])).status_code
+        == 404
+    )
+    draft = services.assessment_create(unit=world.unit_a, year=YEAR + 1, by=world.kerja_a)
+    response = client_for(world.head_a).get(reverse("documents:lke_report", args=[draft.pk]))
+    assert response.status_code == 404

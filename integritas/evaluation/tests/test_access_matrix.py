@@ -1,0 +1,134 @@
+"""The access matrix of the LKE pages over the named world: allowed, 404, read-only."""
+
+import pytest
+from django.urls import reverse
+
+from integritas.evaluation.models import Answer, Assessment, ReviewerAssignment
+
+from .conftest import YEAR
+
+pytestmark = pytest.mark.django_db
+
+USERS = ["admin", "pimpinan", "tpi", "tpi_in_a", "pendamping", "head_a", "kerja_a", "staff_a", "staff_b"]  # fmt: skip
+READ_A = {"admin", "pimpinan", "tpi", "tpi_in_a", "pendamping", "head_a", "kerja_a", "staff_a"}
+WRITE_A = {"admin", "head_a", "kerja_a"}
+HEAD_A = {"admin", "head_a"}
+CITY = {"admin", "pimpinan", "tpi", "tpi_in_a", "pendamping"}
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_assessment_pages_follow_the_matrix(world, client_for, assessment, username):
+    client = client_for(world.users[username])
+    read = 200 if username in READ_A else 404
+    for name, args in [
+        ("evaluation:assessment_detail", [assessment.pk]),
+        ("evaluation:assessment_fill", [assessment.pk, "MP"]),
+        ("evaluation:score", [assessment.pk]),
+        ("evaluation:export_excel", [assessment.pk]),
+        ("evaluation:evidence_panel", [assessment.pk, "P1.i.a"]),
+    ]:
+        assert client.get(reverse(name, args=args)).status_code == read, name
+    write = 200 if username in WRITE_A else 404
+    assert client.get(reverse("evaluation:hasil_edit", args=[assessment.pk])).status_code == write
+    assert client.get(reverse("evaluation:import", args=[assessment.pk])).status_code == write
+    head = 200 if username in HEAD_A else 404
+    submit = client.get(reverse("evaluation:assessment_submit", args=[assessment.pk]))
+    assert submit.status_code == head
+    city = 200 if username in CITY else 404
+    assert client.get(reverse("evaluation:city_comparison")).status_code == city
+    admin = 200 if username == "admin" else 404
+    assert client.get(reverse("evaluation:assignments")).status_code == admin
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_only_writers_of_unit_a_save_answers(world, client_for, assessment, username):
+    response = client_for(world.users[username]).post(
+        reverse("evaluation:answer_save", args=[assessment.pk, "P1.i.a"]),
+        {"option": "Ya"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == (200 if username in WRITE_A else 404)
+    assert Answer.objects.filter(option_label="Ya").exists() is (username in WRITE_A)
+
+
+def test_an_answer_saved_through_htmx_reports_progress(world, client_for, assessment):
+    response = client_for(world.kerja_a).post(
+        reverse("evaluation:answer_save", args=[assessment.pk, "P1.i.b"]),
+        {"option": "B", "note": "sebagian"},
+        HTTP_HX_REQUEST="true",
+    )
+    body = response.content.decode()
+    assert "tersimpan" in body and "nilai 0,50" in body
+    assert 'id="progress-MP" hx-swap-oob="true"' in body
+    assert "1 dari 16 pertanyaan terjawab" in body
+
+
+def test_an_invalid_answer_is_reported_inline_and_not_saved(world, client_for, assessment):
+    response = client_for(world.kerja_a).post(
+        reverse("evaluation:answer_save", args=[assessment.pk, "R1.i.a"]),
+        {"percent": "150"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 200
+    assert "antara 0 dan 100" in response.content.decode()
+    assert not Answer.objects.exists()
+
+
+def test_a_final_assessment_refuses_answer_changes_posted_by_the_unit(world, client_for, final):
+    response = client_for(world.kerja_a).post(
+        reverse("evaluation:answer_save", args=[final.pk, "P1.i.a"]),
+        {"option": "Tidak"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "final" in response.content.decode()
+    assert Answer.objects.get(assessment=final, question_code="P1.i.a").option_label == "Ya"
+    final.refresh_from_db()
+    assert final.status == Assessment.Status.FINAL
+
+
+def test_a_final_assessment_refuses_tpi_score_changes(world, client_for, final):
+    client_for(world.tpi).post(
+        reverse("evaluation:review_save", args=[final.pk, "P1.i.a"]),
+        {"option": "Tidak"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert Answer.objects.get(assessment=final, question_code="P1.i.a").tpi_option_label == "Ya"
+
+
+def test_a_tpi_member_cannot_review_his_own_unit(world, client_for, submitted):
+    ReviewerAssignment.objects.create(unit=world.unit_a, year=YEAR, user=world.tpi_in_a)
+    client = client_for(world.tpi_in_a)
+    response = client.post(
+        reverse("evaluation:review_save", args=[submitted.pk, "P1.i.a"]),
+        {"option": "Tidak"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert response.status_code == 404
+    assert (
+        client.post(reverse("evaluation:assessment_finalise", args=[submitted.pk])).status_code
+        == 404
+    )
+    assert not Answer.objects.filter(reviewed_by__isnull=False).exists()
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_only_the_assigned_tpi_scores(world, client_for, submitted, ketua, username):
+    response = client_for(world.users[username]).post(
+        reverse("evaluation:review_save", args=[submitted.pk, "P1.i.a"]),
+        {"option": "Tidak", "note": "tidak ada SK"},
+        HTTP_HX_REQUEST="true",
+    )
+    allowed = username == "tpi"
+    assert response.status_code == (200 if allowed else 404)
+    answer = Answer.objects.get(assessment=submitted, question_code="P1.i.a")
+    assert (answer.tpi_option_label == "Tidak") is allowed
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_the_unit_sees_tpi_scores_only_once_returned_or_final(
+    world, client_for, submitted, ketua, username
+):
+    response = client_for(world.users[username]).get(
+        reverse("evaluation:review_area", args=[submitted.pk, "MP"])
+    )
+    assert response.status_code == (200 if username in CITY else 404)

@@ -1,0 +1,26 @@
+from decimal import Decimal
+
+import pytest
+
+from integritas.planning.models import MONTH_FIELDS, ActionPlan, ActionRow
+
+RAMP = [Decimal(v) for v in (0, 10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100)]
+
+
+def make_row(plan, component="MP", *, targets=RAMP, order=1, **extra):
+    data = {
+        "plan": plan, "order": order, "component": component, "goal": f"Tujuan {component}",
+        "indicator": f"Indikator {component}", "action": f"Aksi {component} {order}",
+        "pic_text": "Sekretaris", "budget": Decimal("1500000"),
+        **dict(zip(MONTH_FIELDS, targets, strict=True)), **extra,
+    }  # fmt: skip
+    return ActionRow.objects.create(**data)
+
+
+@pytest.fixture
+def plan(world):
+    """Unit A's 2025 action plan with two rows (MP and PP)."""
+    plan = ActionPlan.objects.create(unit=world.unit_a, year=2025)
+    make_row(plan, "MP", order=1)
+    make_row(plan, "PP", order=2, lke_question_codes=["P6.i.a"])
+    return plan
