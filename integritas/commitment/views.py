@@ -454,6 +454,8 @@ def decree_detail(request, pk):
                 messages.success(request, _("%(unit)s ditetapkan.") % {"unit": data["unit"]})
                 return redirect(decree)
     declared = selectors.declarations_by_unit([r.unit_id for r in rows])
+    # Link only the units the reader may open: the decree itself is city-wide reading.
+    readable = {r.unit_id for r in rows if access.can_read_unit(request.user, r.unit_id)}
     return render(
         request,
         "commitment/decree_detail.html",
@@ -461,6 +463,7 @@ def decree_detail(request, pk):
             "decree": decree,
             "rows": rows,
             "declared": declared,
+            "readable": readable,
             "form": form,
             "can_administer": can_administer,
             "city_declaration": selectors.city_declaration(),

@@ -55,7 +55,7 @@ def unit_detail(request, pk):
             "teams": teams,
             "employee_count": active,
             "can_edit": access.can_administer(request.user),
-            "can_write": access.can_write_unit(request.user, unit.pk),
+            "can_head": access.can_head_unit(request.user, unit.pk),
         },
     )
 

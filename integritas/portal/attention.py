@@ -90,7 +90,11 @@ def cards_for(user) -> list[Card]:
     cards: list[Card] = []
     for provider in PROVIDERS:
         cards.extend(provider(user))
-    return cards
+    # What needs acting on first: late, then waiting, then in progress, then the counts.
+    return sorted(cards, key=lambda card: TONE_ORDER.get(card.tone, len(TONE_ORDER)))
+
+
+TONE_ORDER = {"danger": 0, "warning": 1, "primary": 2, "success": 3, "secondary": 4}
 
 
 def public_sections() -> list:

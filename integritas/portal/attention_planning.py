@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from integritas.accounts import access
 from integritas.commitment import selectors as commitment
 from integritas.common.formatting import angka, tanggal
-from integritas.organization.models import Unit
+from integritas.organization.models import Employee, Unit
 from integritas.planning import rules
 from integritas.planning import selectors as planning
 from integritas.planning.models import ActionPlan, MonthlyReport
@@ -97,21 +98,27 @@ def _unit_cards(user) -> list:
 
 
 def _pendamping_cards(user) -> list:
-    """Tim Pendamping: reports to accept, and reports overdue."""
+    """Tim Pendamping: reports to accept; every city reader: reports overdue."""
     from integritas.portal.attention import Card
 
-    if not (access.is_pendamping(user) or access.can_administer(user)):
+    if not access.can_read_city(user):
         return []
-    waiting = planning.review_queue().count()
+    cards = []
+    if access.is_pendamping(user) or access.can_administer(user):
+        waiting = planning.review_queue().count()
+        cards.append(
+            Card(
+                title=_("Laporan bulanan menunggu penerimaan"),
+                value=str(waiting),
+                text=_("Pasal 12 ayat (5): disampaikan melalui Tim Pendamping"),
+                url=reverse("planning:review_queue"),
+                tone="primary" if waiting else "secondary",
+            )
+        )
+    # Every city reader (Wali Kota, Sekda, TPI) monitors the units that fall behind.
     overdue = len(planning.overdue_reports(timezone.localdate()))
     return [
-        Card(
-            title=_("Laporan bulanan menunggu penerimaan"),
-            value=str(waiting),
-            text=_("Pasal 12 ayat (5): disampaikan melalui Tim Pendamping"),
-            url=reverse("planning:review_queue"),
-            tone="primary" if waiting else "secondary",
-        ),
+        *cards,
         Card(
             title=_("Laporan bulanan terlambat"),
             value=str(overdue),
@@ -123,10 +130,10 @@ def _pendamping_cards(user) -> list:
 
 
 def _admin_cards(user) -> list:
-    """Administrator: designated units that have not declared yet."""
+    """City readers: designated units that have not declared yet."""
     from integritas.portal.attention import Card
 
-    if not access.can_administer(user):
+    if not access.can_read_city(user):
         return []
     year = timezone.localdate().year
     declared = set(commitment.declarations_by_unit())
@@ -154,8 +161,48 @@ def _admin_cards(user) -> list:
     ]
 
 
+def _own_pact_cards(user) -> list:
+    """Pasal 6 ayat (1) dan (3): every employee signs the integrity pact, also after declaration."""
+    from integritas.portal.attention import Card
+
+    if not user.employee_id:
+        return []
+    # Any: pact_on is an annotation of with_pact_state, unknown to the model's type.
+    employee: Any = commitment.with_pact_state(Employee.objects.filter(pk=user.employee_id)).first()
+    if employee is None or (employee.pact_on and access.can_read_city(user)):
+        return []
+    if employee.pact_on:
+        return [
+            Card(
+                title=_("Pakta integritas Anda"),
+                value=_("Sudah"),
+                text=_("ditandatangani %(d)s") % {"d": tanggal(employee.pact_on)},
+                tone="success",
+            )
+        ]
+    return [
+        Card(
+            title=_("Pakta integritas Anda"),
+            value=_("Belum"),
+            text=_(
+                "belum tercatat untuk unit Anda; tandatangani bersama Tim Kerja unit "
+                "(Pasal 6 ayat 1 dan 3)"
+            ),
+            url=reverse("commitment:unit_detail", args=[employee.unit_id])
+            if access.can_read_unit(user, employee.unit_id)
+            else "",
+            tone="warning",
+        )
+    ]
+
+
 def cards(user) -> list:
-    return [*_unit_cards(user), *_pendamping_cards(user), *_admin_cards(user)]
+    return [
+        *_own_pact_cards(user),
+        *_unit_cards(user),
+        *_pendamping_cards(user),
+        *_admin_cards(user),
+    ]
 
 
 def declared_sections() -> list[PublicSection]:

@@ -1,3 +1,5 @@
+import json
+
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -43,12 +45,36 @@ def audit_log(request):
         records = records.filter(actor_label__icontains=filters["actor"])
     if filters["object"]:
         records = records.filter(object_repr__icontains=filters["object"])
-    if since := parse_date(filters["since"] or ""):
+    if since := _date(filters["since"]):
         records = records.filter(created_at__date__gte=since)
-    if until := parse_date(filters["until"] or ""):
+    if until := _date(filters["until"]):
         records = records.filter(created_at__date__lte=until)
     page = Paginator(records, 50).get_page(request.GET.get("page"))
+    for record in page:
+        record.shown_changes = [
+            (key, _shown(pair[0]), _shown(pair[1]))
+            if isinstance(pair, list | tuple) and len(pair) == 2
+            else (key, "–", _shown(pair))
+            for key, pair in (record.changes or {}).items()
+        ]
     return render(request, "portal/audit_log.html", {"page": page, "filters": filters})
+
+
+def _date(value: str):
+    """A filter date typed in the address bar: well-formed but impossible dates are ignored."""
+    try:
+        return parse_date(value)
+    except ValueError:
+        return None
+
+
+def _shown(value) -> str:
+    """Show a recorded value as it was stored: never localised (a year is 2026, not 2.026)."""
+    if value is None or value in ("", {}, []):
+        return "–"
+    if isinstance(value, str):
+        return value
+    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def unit_progress(request, pk):

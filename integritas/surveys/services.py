@@ -119,7 +119,8 @@ def _audit_wave(wave: SurveyWave, before: dict[str, Any], *, by: Any, action: st
         action=action,
         obj=wave,
         unit_id=wave.unit_id,
-        changes=diff(before, snapshot(wave)),
+        # An update compares the fields it snapshotted before; a creation shows every field.
+        changes=diff(before, snapshot(wave, list(before) if before else None)),
     )
 
 
@@ -330,7 +331,17 @@ def wave_close(*, wave: SurveyWave, by: Any) -> SurveyWave:
     """Issue 4 §5: close, freeze the indices, and make them the unit's LKE hasil inputs."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
     _require_status(wave, SurveyWave.Status.OPEN)
-    before = snapshot(wave, ["status", "result_value", "result_mutu", "result_respondents"])
+    before = snapshot(
+        wave,
+        [
+            "status",
+            "closed_at",
+            "closed_by_id",
+            "result_value",
+            "result_mutu",
+            "result_respondents",
+        ],
+    )
     results = selectors.wave_results(wave)
     wave.status = SurveyWave.Status.CLOSED
     wave.closed_at = timezone.now()

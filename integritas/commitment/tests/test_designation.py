@@ -67,3 +67,18 @@ def test_the_history_groups_decrees_by_year(world, client_for):
         client_for(world.pimpinan).get(reverse("commitment:designation_history")).content.decode()
     )
     assert page.index("Tahun 2025") < page.index("Tahun 2024")
+
+
+def test_the_decree_links_only_the_units_the_reader_may_open(world, client_for):
+    decree = DesignationDecree.objects.create(
+        number="1/KEP", decree_date=date(2025, 1, 5), year=2025
+    )
+    for unit in (world.unit_a, world.unit_b):
+        DesignatedUnit.objects.create(decree=decree, unit=unit, core_business=True, high_risk=False,
+                                      wide_impact=False, reasons="x")  # fmt: skip
+    page = client_for(world.staff_a).get(decree.get_absolute_url()).content.decode()
+    assert reverse("commitment:unit_detail", args=[world.unit_a.pk]) in page
+    assert reverse("commitment:unit_detail", args=[world.unit_b.pk]) not in page
+    assert world.unit_b.name in page
+    page = client_for(world.pimpinan).get(decree.get_absolute_url()).content.decode()
+    assert reverse("commitment:unit_detail", args=[world.unit_b.pk]) in page

@@ -52,3 +52,13 @@ def test_list_pages_run_a_fixed_number_of_queries(world, client_for, url_name):
     _grow(world, 40, 5)
     large = _count(client, url)
     assert small == large
+
+
+def test_only_the_head_and_the_administrator_are_offered_to_form_a_tim_kerja(world, client_for):
+    url = reverse("organization:unit_detail", args=[world.unit_a.pk])
+    create = reverse("organization:team_create")
+    for user in (world.head_a, world.admin):
+        assert create in client_for(user).get(url).content.decode()
+    assert create not in client_for(world.kerja_a).get(url).content.decode()
+    # the link it would have shown is refused to a Tim Kerja member
+    assert client_for(world.kerja_a).get(f"{create}?unit={world.unit_a.pk}").status_code == 404

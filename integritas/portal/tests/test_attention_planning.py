@@ -6,7 +6,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from integritas.commitment.models import Declaration, DesignatedUnit, DesignationDecree
+from integritas.commitment.models import (
+    Declaration,
+    DesignatedUnit,
+    DesignationDecree,
+    IntegrityPact,
+)
 from integritas.planning.models import ActionPlan, MonthlyReport
 
 pytestmark = pytest.mark.django_db
@@ -58,3 +63,25 @@ def test_the_public_page_lists_declared_units_with_their_date(world, client_for)
     assert world.unit_a.name in page and "dicanangkan 17 Agustus 2025" in page
     assert "Pemerintah Kota Kupang (oleh Wali Kota)" in page
     assert world.unit_b.name not in page
+
+
+def test_every_city_reader_sees_overdue_reports_and_undeclared_units(world, client_for):
+    page = _home(client_for, world.pimpinan)
+    assert "Laporan bulanan terlambat" in page and "Unit belum mencanangkan" in page
+    assert "Laporan bulanan menunggu penerimaan" not in page  # the Tim Pendamping's queue
+    assert "Unit belum mencanangkan" not in _home(client_for, world.head_a)
+
+
+def test_an_employee_sees_whether_his_own_pact_is_recorded(world, client_for):
+    page = _home(client_for, world.staff_a)
+    assert "Pakta integritas Anda" in page and "Belum" in page
+    IntegrityPact.objects.create(employee=world.staff_a.employee, unit=world.unit_a,
+                                 signed_on=date(2025, 3, 4), occasion="lainnya")  # fmt: skip
+    page = _home(client_for, world.staff_a)
+    assert "Pakta integritas Anda" in page and "ditandatangani 4 Maret 2025" in page
+
+
+def test_cards_that_need_acting_on_come_before_the_counts(world, client_for):
+    page = _home(client_for, world.admin)
+    assert "border-warning" in page  # a unit without a Tim Kerja
+    assert page.index("Unit tanpa Tim Kerja") < page.index("ASN aktif terdaftar")

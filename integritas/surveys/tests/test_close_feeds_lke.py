@@ -84,3 +84,21 @@ def test_a_refused_lke_update_does_not_block_closing_the_wave(world, monkeypatch
     assert closed.status == "ditutup"
     assert closed.results["lke"]["fed"] is False and "final" in closed.results["lke"]["message"]
     assert not HasilInput.objects.exists()
+
+
+def test_closing_a_wave_audits_only_what_closing_changed(world):
+    from integritas.audit.models import AuditRecord
+
+    wave = make_wave(world, kind="spak", access_mode="tautan")
+    _respond(wave, [[4, 4, 3, 4, 4], [3, 4, 4, 4, 3]])
+    services.wave_close(wave=wave, by=world.kerja_a)
+    changes = AuditRecord.objects.filter(action="survei.gelombang_ditutup").get().changes
+    assert changes["status"] == ["dibuka", "ditutup"]
+    assert set(changes) <= {
+        "status",
+        "closed_at",
+        "closed_by_id",
+        "result_value",
+        "result_mutu",
+        "result_respondents",
+    }

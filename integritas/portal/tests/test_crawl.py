@@ -1,0 +1,278 @@
+"""Crawl the demo world as every demo role and as the public: no crash, Indonesian, working downloads."""
+
+import re
+import time
+from collections import deque
+from html.parser import HTMLParser
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.test import Client
+
+from integritas.accounts.models import User
+from integritas.portal import demo
+
+pytestmark = pytest.mark.django_db
+
+ROLES = [
+    "admin.org",
+    "walikota",
+    "tpi.ketua",
+    "pendamping",
+    "kadis.dukcapil",
+    "timkerja.dukcapil",
+    "pegawai.dukcapil",
+    "pegawai.dpmptsp",
+]
+PAGE_LIMIT = 120
+# Pages of the same shape (ids replaced) visited at most this often: breadth over depth.
+SHAPE_LIMIT = 2
+SKIP_PREFIXES = ("/akun/keluar/", "/django-admin/", "/static/", "/i18n/")
+PUBLIC_PREFIXES = ("/publik/", "/s/", "/akun/masuk/", "/healthz")
+
+# Untranslated Django/English interface text. Matched as whole words in visible text and in
+# the attributes a user sees (placeholder, title, aria-label, button values).
+ENGLISH = [
+    "This field is required",
+    "Enter a valid",
+    "Page not found",
+    "Not Found",
+    "Server Error",
+    "Forbidden",
+    "Submit",
+    "Save",
+    "Cancel",
+    "Delete",
+    "Log in",
+    "Log out",
+    "Sign in",
+    "Username",
+    "Password",
+    "Previous",
+    "Next",
+    "Search",
+    "Upload",
+    "Download",
+    "Loading",
+    "Close",
+    "Toggle navigation",
+    "Currently",
+    "Change",
+    "Clear",
+    "None",
+    "True",
+    "False",
+    "January",
+    "February",
+    "March",
+    "June",
+    "July",
+    "August",
+    "October",
+    "December",
+    "Monday",
+    "Sunday",
+    "a.m.",
+    "p.m.",
+]
+ENGLISH_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in ENGLISH) + r")(?![\w])")
+# A year printed with a thousands separator ("2.026") betrays a missing |unlocalize.
+YEAR_RE = re.compile(r"(?<![\d.,])2\.0[0-9]{2}(?![\d.,])")
+DOWNLOAD_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "csv": "text/csv",
+}
+
+
+class _Page(HTMLParser):
+    """Collect the links and the text a user sees."""
+
+    VISIBLE_ATTRS = ("placeholder", "title", "aria-label", "alt")
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links: list[str] = []
+        self.text: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if tag in ("script", "style"):
+            self._skip += 1
+        if values.get("href"):
+            self.links.append(values["href"])
+        for name in self.VISIBLE_ATTRS:
+            if values.get(name):
+                self.text.append(values[name])
+        if tag == "input" and values.get("type") in ("submit", "button") and values.get("value"):
+            self.text.append(values["value"])
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self._skip:
+            self._skip -= 1
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def text_problems(texts: list[str]) -> list[str]:
+    """English interface words and years printed with a thousands separator."""
+    text = " ".join(" ".join(texts).split())
+    return [f"English text {w!r}" for w in sorted(set(ENGLISH_RE.findall(text)))] + [
+        f"year printed as {y!r}" for y in sorted(set(YEAR_RE.findall(text)))
+    ]
+
+
+def _shape(path: str) -> str:
+    return re.sub(r"/\d+(?=/|\.|$)", "/<n>", path)
+
+
+def _body(response) -> bytes:
+    if getattr(response, "streaming", False):
+        return b"".join(response.streaming_content)
+    return response.content
+
+
+def _check_download(url, response, problems):
+    content_type = response.get("Content-Type", "").split(";")[0].strip()
+    body = _body(response)
+    if not body:
+        problems.append(f"{url}: empty download ({content_type})")
+    disposition = response.get("Content-Disposition", "")
+    match = re.search(r'filename\*?=(?:UTF-8\'\')?"?([^";]+)', disposition)
+    extension = match.group(1).rsplit(".", 1)[-1].lower() if match else ""
+    expected = DOWNLOAD_TYPES.get(extension)
+    if expected and content_type != expected:
+        problems.append(f"{url}: {extension} served as {content_type}")
+    if content_type == "application/pdf" and not body.startswith(b"%PDF"):
+        problems.append(f"{url}: PDF body is not a PDF")
+    if content_type in (DOWNLOAD_TYPES["docx"], DOWNLOAD_TYPES["xlsx"]) and not body.startswith(
+        b"PK"
+    ):
+        problems.append(f"{url}: {content_type} body is not a zip package")
+
+
+def crawl(
+    client: Client,
+    start: str,
+    problems: list[str],
+    *,
+    downloaded: set[str],
+    visited: set[str] | None = None,
+    anonymous=False,
+) -> int:
+    """Breadth-first GET every same-site link from start; return the number of pages fetched."""
+    queue = deque([start])
+    seen_urls = {start}
+    parents = {start: "(start)"}
+    seen_paths: dict[str, int] = {}
+    shapes: dict[str, int] = {}
+    fetched = 0
+    while queue and fetched < PAGE_LIMIT:
+        url = queue.popleft()
+        path = urlsplit(url).path
+        if url in downloaded:
+            continue  # rendering a document is slow: its content was checked for another role
+        fetched += 1
+        response = client.get(url)
+        if response.status_code >= 500:
+            problems.append(f"{url}: HTTP {response.status_code}")
+            continue
+        if response.status_code in (403, 404):
+            problems.append(f"{url}: dead link (HTTP {response.status_code}) from {parents[url]}")
+            continue
+        if anonymous:
+            is_public = path.startswith(PUBLIC_PREFIXES) or "/publik/" in path
+            if response.status_code == 200 and not is_public:
+                problems.append(f"{url}: private page open to the public")
+            location = response.get("Location", "")
+            redirected = response.status_code in (301, 302)
+            if redirected and not is_public and not location.startswith("/akun/masuk/"):
+                problems.append(f"{url}: redirects the public to {location}")
+        if response.status_code != 200:
+            continue
+        if visited is not None:
+            visited.add(url)
+        content_type = response.get("Content-Type", "")
+        if not content_type.startswith("text/html"):
+            if not content_type.startswith("text/plain"):
+                _check_download(url, response, problems)
+                downloaded.add(url)
+            continue
+        parser = _Page()
+        parser.feed(response.content.decode())
+        problems += [f"{url}: {problem}" for problem in text_problems(parser.text)]
+        for href in parser.links:
+            link, _fragment = urldefrag(href)
+            parts = urlsplit(link)
+            if not link or parts.scheme or parts.netloc or not parts.path.startswith("/"):
+                continue  # '#', mailto:, external, relative
+            if parts.path.startswith(SKIP_PREFIXES) or link in seen_urls:
+                continue
+            # the bare path and the first query-string variant of each path
+            if parts.query and seen_paths.get(parts.path, 0) >= 1:
+                continue
+            shape = _shape(parts.path)
+            if not parts.query and shapes.get(shape, 0) >= SHAPE_LIMIT:
+                continue
+            seen_urls.add(link)
+            parents[link] = url
+            if parts.query:
+                seen_paths[parts.path] = seen_paths.get(parts.path, 0) + 1
+            else:
+                shapes[shape] = shapes.get(shape, 0) + 1
+            queue.append(link)
+    return fetched
+
+
+def test_every_demo_role_can_open_every_page_it_is_shown(settings):
+    started = time.monotonic()
+    demo.build(employees_per_unit=2)
+    built = time.monotonic()
+    problems: list[str] = []
+    counts = {}
+    downloaded: set[str] = set()
+    visited: set[str] = set()
+    for username in ROLES:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        role_problems: list[str] = []
+        counts[username] = crawl(client, "/", role_problems, downloaded=downloaded, visited=visited)
+        problems += [f"[{username}] {p}" for p in role_problems]
+    public_problems: list[str] = []
+    counts["(publik)"] = crawl(
+        Client(), "/publik/", public_problems, downloaded=set(), anonymous=True
+    )
+    problems += [f"[publik] {p}" for p in public_problems]
+    # Every page a signed-in role opened sends the public to the login page instead.
+    anonymous = Client()
+    for url in sorted(visited):
+        path = urlsplit(url).path
+        if path.startswith(PUBLIC_PREFIXES) or "/publik/" in path:
+            continue
+        response = anonymous.get(url)
+        if response.status_code != 302 or not response["Location"].startswith("/akun/masuk/"):
+            problems.append(f"[publik] {url}: HTTP {response.status_code} without signing in")
+    print(f"build {built - started:.1f}s, crawl {time.monotonic() - built:.1f}s, pages {counts}")
+    assert not problems, "\n".join(problems)
+    assert all(count > 10 for name, count in counts.items() if name != "(publik)"), counts
+
+
+def test_the_checker_flags_english_and_localised_years_but_not_indonesian():
+    parser = _Page()
+    parser.feed(
+        '<p>This field is required.</p><input type="submit" value="Save">'
+        '<input placeholder="Search"><p>Tahun 2.026</p><script>var None = 1;</script>'
+    )
+    assert text_problems(parser.text) == [
+        "English text 'Save'",
+        "English text 'Search'",
+        "English text 'This field is required'",
+        "year printed as '2.026'",
+    ]
+    parser = _Page()
+    parser.feed("<p>Perwali No. 23 Tahun 2025; nilai 1.234,56; 2.026,5 poin; April 2026</p>")
+    assert text_problems(parser.text) == []
