@@ -154,7 +154,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Never group digits automatically: ids and years in templates must print as 1707 and 2026;
+# amounts are grouped explicitly with the `angka` filter (1.234.567,89).
+USE_THOUSAND_SEPARATOR = False
 FORMAT_MODULE_PATH = ["integritas.formats"]
 
 STATIC_URL = "/static/"

@@ -75,3 +75,16 @@ def test_a_unit_cannot_be_placed_under_its_own_sub_unit(world, client_for):
     assert response.status_code == 200
     world.unit_a.refresh_from_db()
     assert world.unit_a.parent is None
+
+
+def test_ids_above_a_thousand_print_without_grouping_in_links(world, client_for):
+    big = Unit.objects.create(
+        id=1707, institution=world.institution, code="BIG", name="Unit Besar", type="dinas"
+    )
+    html = (
+        client_for(world.admin)
+        .get(reverse("organization:unit_detail", args=[big.pk]))
+        .content.decode()
+    )
+    assert "?unit=1707" in html
+    assert "1.707" not in html
