@@ -1,20 +1,17 @@
 """Integrity pacts, declarations (pencanangan) and designation of ZI units (Pasal 5–8)."""
 
-import uuid
-from pathlib import PurePath
-
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from integritas.common.uploads import private_name
 from integritas.organization.models import Employee, Unit
 
 
 def _private_name(folder: str, filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"commitment/{folder}/{uuid.uuid4().hex}{suffix}"
+    return private_name(f"commitment/{folder}", filename)
 
 
 def pact_upload_to(instance, filename: str) -> str:

@@ -2,8 +2,10 @@
 
 import hashlib
 import io
+import uuid
 import zipfile
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import IO
 
 from django.conf import settings
@@ -144,6 +146,12 @@ FAMILY_LABELS = {
 }
 
 EVIDENCE_FAMILIES = {PDF, IMAGE, OFFICE, SPREADSHEET}
+
+
+def private_name(folder: str, filename: str) -> str:
+    """A private storage name: an unguessable file name keeping only the (short) suffix."""
+    suffix = PurePath(filename).suffix.lower()[:10]
+    return f"{folder}/{uuid.uuid4().hex}{suffix}"
 
 
 def sha256_of(uploaded) -> str:

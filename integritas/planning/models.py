@@ -1,8 +1,6 @@
 """Work plan, action plan (B01–B12), monthly reports, innovations, media and mentoring logs."""
 
-import uuid
 from decimal import Decimal
-from pathlib import PurePath
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -11,6 +9,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from integritas.common.uploads import private_name
 from integritas.organization.models import Employee, Unit
 from integritas.planning.components import COMPONENTS
 from integritas.planning.rules import MONTH_CODES
@@ -20,8 +19,7 @@ MONTH_FIELDS = tuple(code.lower() for code in MONTH_CODES)  # b01 … b12
 
 
 def _private_name(folder: str, filename: str) -> str:
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"planning/{folder}/{uuid.uuid4().hex}{suffix}"
+    return private_name(f"planning/{folder}", filename)
 
 
 def evidence_upload_to(instance, filename: str) -> str:
