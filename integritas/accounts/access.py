@@ -130,18 +130,57 @@ def is_pendamping(user) -> bool:
     return Role.PENDAMPING in grants_for(user).city_roles
 
 
+def _ancestors(unit_ids: set[int]) -> set[int]:
+    """Return the ids of every unit above the given ones (one query per tree level)."""
+    found: set[int] = set()
+    frontier = set(unit_ids)
+    while frontier:
+        parents = (
+            set(
+                Unit.objects.filter(id__in=frontier, parent_id__isnull=False).values_list(
+                    "parent_id", flat=True
+                )
+            )
+            - found
+        )
+        found |= parents
+        frontier = parents
+    return found
+
+
+def conflicted_unit_ids(user) -> frozenset[int]:
+    """Units a user may not judge: where he or she works or holds a unit role, and every unit
+    above or below those in the tree (a puskesmas officer does not judge his dinas, nor the
+    dinas head her puskesmas). Computed once per request."""
+    cached = getattr(user, "_integritas_conflicts", None)
+    if cached is not None:
+        return cached
+    grants = grants_for(user)
+    own = set(grants.unit_roles)
+    if grants.own_unit_id:
+        own.add(grants.own_unit_id)
+    conflicts = frozenset(own | _ancestors(own) | _descendants(own)) if own else frozenset()
+    if getattr(user, "is_authenticated", False):
+        user._integritas_conflicts = conflicts
+    return conflicts
+
+
 def can_review_unit(user, unit_id: int) -> bool:
-    """Pasal 15: a TPI member evaluates units — never the unit he or she works in."""
+    """Pasal 15: a TPI member evaluates units — never the unit he or she works in, nor a unit
+    above or below it."""
     grants = grants_for(user)
     if Role.TPI not in grants.city_roles:
         return False
-    return grants.own_unit_id != unit_id and not grants.roles_in(unit_id)
+    return unit_id not in conflicted_unit_ids(user)
 
 
 def can_mentor_unit(user, unit_id: int) -> bool:
-    """Pasal 10: the Tim Pendamping mentors units and receives their monthly reports."""
+    """Pasal 10: the Tim Pendamping mentors units and receives their monthly reports — never
+    those of the unit its member works in, nor of a unit above or below it."""
     grants = grants_for(user)
-    return grants.is_admin or Role.PENDAMPING in grants.city_roles
+    if grants.is_admin:
+        return True
+    return Role.PENDAMPING in grants.city_roles and unit_id not in conflicted_unit_ids(user)
 
 
 def units_for_user(user) -> QuerySet[Unit]:

@@ -1,6 +1,9 @@
 """Request guards shared by every view."""
 
-from django.http import HttpResponseBadRequest
+import secrets
+
+from django.conf import settings
+from django.http import HttpResponseBadRequest, HttpResponseNotFound
 from django.utils.translation import gettext as _
 
 
@@ -12,6 +15,42 @@ def reject_nul_characters(get_response):
             return HttpResponseBadRequest(
                 _("Alamat berisi karakter yang tidak sah."), content_type="text/plain"
             )
+        return get_response(request)
+
+    return middleware
+
+
+# Pages may run only the project's own scripts and styles, plus inline blocks that carry this
+# request's nonce; nothing may frame them. Inline style *attributes* (progress-bar widths) cannot
+# carry a nonce and cannot run code, so they stay allowed. Downloads set their own stricter policy.
+CSP_TEMPLATE = (
+    "default-src 'self'; script-src 'self' 'nonce-{nonce}'; style-src 'self' 'nonce-{nonce}'; "
+    "style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; "
+    "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+
+def content_security_policy(get_response):
+    """Give every request a fresh nonce and every HTML answer a Content-Security-Policy."""
+
+    def middleware(request):
+        request.csp_nonce = secrets.token_urlsafe(18)
+        response = get_response(request)
+        content_type = response.get("Content-Type", "")
+        if content_type.startswith("text/html") and "Content-Security-Policy" not in response:
+            response["Content-Security-Policy"] = CSP_TEMPLATE.format(nonce=request.csp_nonce)
+        return response
+
+    return middleware
+
+
+def hide_static_manifest(get_response):
+    """Answer 404 for the static files manifest: it lists every asset and its hashed name."""
+
+    def middleware(request):
+        static_url = settings.STATIC_URL or "/static/"
+        if request.path.startswith(static_url) and request.path.endswith("staticfiles.json"):
+            return HttpResponseNotFound(content_type="text/plain")
         return get_response(request)
 
     return middleware

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -15,6 +15,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integritas.accounts import access
 from integritas.accounts.models import Role, User
 from integritas.audit.services import diff, record, snapshot
 from integritas.common.uploads import sha256_of
@@ -319,6 +320,8 @@ def monthly_report_submit(*, report: MonthlyReport, by: Any) -> MonthlyReport:
 def monthly_report_return(*, report: MonthlyReport, note: str, by: Any) -> MonthlyReport:
     """Pasal 12 ayat (5): the Tim Pendamping returns the report with notes for revision."""
     report = MonthlyReport.objects.select_for_update().select_related("plan").get(pk=report.pk)
+    if not access.can_mentor_unit(by, report.plan.unit_id):
+        raise PermissionDenied
     _require(report, MonthlyReport.Status.SUBMITTED)
     note = note.strip()
     if not note:
@@ -338,6 +341,8 @@ def monthly_report_return(*, report: MonthlyReport, note: str, by: Any) -> Month
 def monthly_report_accept(*, report: MonthlyReport, by: Any) -> MonthlyReport:
     """Pasal 12 ayat (5): the Tim Pendamping accepts the report (forwarded to the Wali Kota)."""
     report = MonthlyReport.objects.select_for_update().select_related("plan").get(pk=report.pk)
+    if not access.can_mentor_unit(by, report.plan.unit_id):
+        raise PermissionDenied
     _require(report, MonthlyReport.Status.SUBMITTED)
     report.status = MonthlyReport.Status.ACCEPTED
     report.reviewed_by = by

@@ -67,6 +67,11 @@ def _new_page(browser, live_server, *, viewport, offsite):
 
     context.on("request", watch)
     page = context.new_page()
+    # Anything the page's Content-Security-Policy blocked (an inline script, a style) fails too.
+    page.on(
+        "console",
+        lambda m: offsite.append(f"CSP: {m.text}") if "Content Security Policy" in m.text else None,
+    )
     page.set_default_timeout(15000)
     return context, page
 
@@ -80,7 +85,7 @@ def page(_browser, live_server):
     )
     yield page
     context.close()
-    assert not offsite, f"page requested off-site resources: {offsite}"
+    assert not offsite, f"off-site requests or blocked by the page policy: {offsite}"
 
 
 @pytest.fixture
@@ -92,7 +97,7 @@ def phone_page(_browser, live_server):
     )
     yield page
     context.close()
-    assert not offsite, f"page requested off-site resources: {offsite}"
+    assert not offsite, f"off-site requests or blocked by the page policy: {offsite}"
 
 
 @pytest.fixture

@@ -95,12 +95,17 @@ class _Page(HTMLParser):
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
         self.text: list[str] = []
+        self.inline_blocks: list[tuple[str, str]] = []  # (tag, nonce) of inline script/style
+        self.handlers: list[str] = []  # inline event-handler attributes (onclick=...)
         self._skip = 0
 
     def handle_starttag(self, tag, attrs):
         values = dict(attrs)
         if tag in ("script", "style"):
             self._skip += 1
+            if not values.get("src"):
+                self.inline_blocks.append((tag, values.get("nonce") or ""))
+        self.handlers += [f"{tag} {name}" for name, _value in attrs if name.startswith("on")]
         if values.get("href"):
             self.links.append(values["href"])
         for name in self.VISIBLE_ATTRS:
@@ -124,6 +129,17 @@ def text_problems(texts: list[str]) -> list[str]:
     return [f"English text {w!r}" for w in sorted(set(ENGLISH_RE.findall(text)))] + [
         f"year printed as {y!r}" for y in sorted(set(YEAR_RE.findall(text)))
     ]
+
+
+def csp_problems(response, parser: _Page) -> list[str]:
+    """Every HTML page carries the policy; its inline blocks carry the page's nonce."""
+    policy = response.get("Content-Security-Policy", "")
+    if "script-src 'self' 'nonce-" not in policy or "frame-ancestors 'none'" not in policy:
+        return [f"no Content-Security-Policy ({policy!r})"]
+    nonce = re.search(r"'nonce-([^']+)'", policy).group(1)
+    problems = [f"inline <{tag}> without the page's nonce" for tag, n in parser.inline_blocks
+                if n != nonce]  # fmt: skip
+    return problems + [f"inline event handler {h}" for h in parser.handlers]
 
 
 def _shape(path: str) -> str:
@@ -205,6 +221,7 @@ def crawl(
         parser = _Page()
         parser.feed(response.content.decode())
         problems += [f"{url}: {problem}" for problem in text_problems(parser.text)]
+        problems += [f"{url}: {problem}" for problem in csp_problems(response, parser)]
         for href in parser.links:
             link, _fragment = urldefrag(href)
             parts = urlsplit(link)
