@@ -13,9 +13,11 @@
 import os
 import random
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from hypothesis import settings as hypothesis_settings
 
 # Property tests check behaviour, never speed: no per-example deadline on a loaded 2-core machine.
@@ -26,6 +28,22 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 os.environ.setdefault("INTEGRITAS_TESTING", "true")
 
 PASSWORD = "Rahasia-Kupang-2025"
+
+# Every test runs on this clock (ticking from here), never the machine's: a test must give the
+# same answer in January, at New Year's midnight in WITA and in December. A test that needs
+# another moment travels there itself (`time_machine.travel(...)`).
+FROZEN_NOW = datetime(2026, 6, 15, 10, 0, tzinfo=ZoneInfo("Asia/Makassar"))
+
+
+@pytest.fixture(autouse=True)
+def _fixed_clock(request):
+    """Freeze the clock for every test but the browser journeys (a real browser keeps real time:
+    session cookies made on a frozen server clock would already have expired for it)."""
+    if request.node.get_closest_marker("browser"):
+        yield
+        return
+    with time_machine.travel(FROZEN_NOW, tick=True):
+        yield
 
 
 @dataclass
