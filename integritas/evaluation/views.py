@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.common.formatting import angka
-from integritas.evaluation import charts, engine, excel, selectors, services
+from integritas.evaluation import charts, engine, excel, next_steps, selectors, services
 from integritas.evaluation.forms import (
     AssessmentCreateForm,
     EvidenceReviseForm,
@@ -764,6 +764,10 @@ def score(request, pk):
     chosen = data.tpi_input() if side == selectors.TPI else data.self_input()
     result = data.score_for(side)
     verdicts = selectors.verdicts(data.framework, chosen, with_gaps=True)
+    steps = next_steps.build(
+        data.framework, verdicts, assessment_pk=assessment.pk, unit_id=assessment.unit_id,
+        reviewing=side == selectors.TPI and rights["may_review"],
+    )  # fmt: skip
     questions = {q.code: q for q in data.framework.questions}
     chosen_score = data.score_for(side)
     step_current = {
@@ -780,6 +784,7 @@ def score(request, pk):
             "has_tpi": has_tpi,
             "result": result,
             "verdicts": verdicts,
+            "next_steps": steps,
             "chart": charts.area_chart(data.framework, result, selectors.rule_sets(data.framework)),
             "area_rows": charts.area_rows(
                 data.framework, result, selectors.rule_sets(data.framework)

@@ -1,27 +1,18 @@
 """What each role sees first on the home page, and what the public page lists.
 
-Each part of the product contributes its cards through a provider function registered here,
-so the home page stays one place that reads everything (portal is the top layer).
+Each app builds its own cards (`<app>/cards.py`) from its own data; this module only gathers
+them in order (portal is the top layer and decides nothing itself).
 """
-
-from dataclasses import dataclass, field
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from integritas.accounts import access
+from integritas.common.cards import Card
+from integritas.evaluation import cards as evaluation_cards
 from integritas.organization.models import Employee, Team, Unit
-from integritas.portal import attention_evaluation, attention_planning, attention_surveys
-
-
-@dataclass
-class Card:
-    title: str
-    value: str = ""
-    text: str = ""
-    url: str = ""
-    tone: str = "secondary"  # bootstrap contextual colour
-    items: list[tuple[str, str]] = field(default_factory=list)  # (label, url)
+from integritas.planning import cards as planning_cards
+from integritas.surveys import cards as survey_cards
 
 
 def _registry_cards(user) -> list[Card]:
@@ -76,13 +67,13 @@ def _registry_cards(user) -> list[Card]:
 
 PROVIDERS = [
     _registry_cards,
-    attention_evaluation.cards,
-    attention_surveys.survey_cards,
-    attention_planning.cards,
+    evaluation_cards.cards,
+    survey_cards.survey_cards,
+    planning_cards.cards,
 ]
 PUBLIC_PROVIDERS: list = [
-    attention_planning.declared_sections,
-    attention_surveys.published_skm_sections,
+    planning_cards.declared_sections,
+    survey_cards.published_skm_sections,
 ]
 
 

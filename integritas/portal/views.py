@@ -9,7 +9,9 @@ from django.utils.dateparse import parse_date
 
 from integritas.accounts import access
 from integritas.audit.models import AuditRecord
-from integritas.portal import attention, progress
+from integritas.planning import progress
+from integritas.portal import attention
+from integritas.surveys import selectors as survey_selectors
 
 
 def home(request):
@@ -83,7 +85,9 @@ def unit_progress(request, pk):
     value = request.GET.get("tahun", "")
     today = timezone.localdate()
     year = int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else today.year
-    steps = progress.unit_progress(unit, year, today)
+    steps = progress.unit_progress(
+        unit, year, today, surveys=survey_selectors.wave_facts(unit, year)
+    )
     return render(
         request, "portal/unit_progress.html", {"unit": unit, "year": year, "steps": steps}
     )

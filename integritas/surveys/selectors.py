@@ -17,6 +17,7 @@ from typing import Any
 
 from django.db.models import Count, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from integritas.organization.models import Unit
@@ -543,3 +544,30 @@ def results_as_json(results: WaveResults) -> dict[str, Any]:
         "scale": results.scale,
         "conversion": results.conversion,
     }
+
+
+@dataclass(frozen=True)
+class WaveFact:
+    """One wave of a unit-year as the Pasal 9 progress checklist sees it."""
+
+    kind: str
+    label: str
+    status_label: str
+    closed: bool
+    url: str
+
+
+def wave_facts(unit: Unit, year: int) -> list[WaveFact]:
+    """Pasal 9 angka 3: the unit's survey waves of the year (one query)."""
+    return [
+        WaveFact(
+            kind=kind,
+            label=SurveyWave.Kind(kind).label.split(" — ")[0],
+            status_label=SurveyWave.Status(status).label,
+            closed=status == SurveyWave.Status.CLOSED,
+            url=reverse("surveys:wave_detail", args=[pk]),
+        )
+        for kind, status, pk in SurveyWave.objects.filter(unit=unit, year=year)
+        .order_by("pk")
+        .values_list("kind", "status", "pk")
+    ]

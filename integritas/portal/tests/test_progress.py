@@ -12,6 +12,7 @@ from django.urls import reverse
 from integritas.commitment.models import Declaration, IntegrityPact
 from integritas.organization.models import Employee
 from integritas.organization.testing import make_nip
+from integritas.planning import progress
 from integritas.planning.models import (
     MONTH_FIELDS,
     ActionPlan,
@@ -22,8 +23,15 @@ from integritas.planning.models import (
     MonthlyReport,
     WorkPlan,
 )
-from integritas.portal.progress import DONE, PARTIAL, TODO, unit_progress
+from integritas.planning.progress import DONE, PARTIAL, TODO
 from integritas.surveys.models import SurveyWave
+from integritas.surveys.selectors import wave_facts
+
+
+def unit_progress(unit, year, today):
+    """The checklist as the portal builds it: with the unit's survey waves from surveys."""
+    return progress.unit_progress(unit, year, today, surveys=wave_facts(unit, year))
+
 
 pytestmark = pytest.mark.django_db
 TODAY = date(2025, 3, 11)  # January and February reports are due

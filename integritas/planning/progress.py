@@ -6,8 +6,10 @@ read each other. A fixed number of queries whatever the size of the unit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Protocol
 
 from django.db.models import Count, Q
 from django.urls import reverse
@@ -27,7 +29,6 @@ from integritas.planning.models import (
     MonthlyReport,
     WorkPlan,
 )
-from integritas.surveys.models import SurveyWave
 
 DONE = "done"
 PARTIAL = "partial"
@@ -54,7 +55,19 @@ def _state(done: bool, started: bool) -> str:
     return DONE if done else (PARTIAL if started else TODO)
 
 
-def unit_progress(unit: Unit, year: int, today: date) -> list[Step]:
+class SurveyFact(Protocol):
+    """What Pasal 9 angka 3 needs to know of one survey wave (given by the surveys app)."""
+
+    kind: str  # skm, spak, spkp
+    label: str
+    status_label: str
+    closed: bool
+    url: str
+
+
+def unit_progress(
+    unit: Unit, year: int, today: date, *, surveys: Sequence[SurveyFact] = ()
+) -> list[Step]:
     """Pasal 9 angka 1–7 for one unit and year, each step's state derived from records."""
     coverage = commitment.coverage_for(unit)
     declaration = Declaration.objects.filter(unit=unit).first()
@@ -63,9 +76,7 @@ def unit_progress(unit: Unit, year: int, today: date) -> list[Step]:
     row_components = (
         set(plan.rows.values_list("component", flat=True).distinct()) if plan else set()
     )
-    waves = list(
-        SurveyWave.objects.filter(unit=unit, year=year).values_list("kind", "status", "pk")
-    )
+    waves = list(surveys)
     innovations = Innovation.objects.filter(unit=unit).aggregate(
         total=Count("pk"),
         with_evidence=Count("pk", filter=~Q(evidence_url="") | ~Q(evidence_file="")),
@@ -124,15 +135,14 @@ def unit_progress(unit: Unit, year: int, today: date) -> list[Step]:
     )  # fmt: skip
 
     # 3. Self-run surveys: anti-corruption perception and public service (SPAK + SPKP/SKM).
-    closed = {kind for kind, status, _pk in waves if status == SurveyWave.Status.CLOSED}
-    anti_corruption = SurveyWave.Kind.SPAK in closed
-    service = bool(closed & {SurveyWave.Kind.SPKP, SurveyWave.Kind.SKM})
+    closed = {wave.kind for wave in waves if wave.closed}
+    anti_corruption = "spak" in closed
+    service = bool(closed & {"spkp", "skm"})
     if waves:
         detail = _("gelombang survei %(y)d: %(list)s") % {
             "y": year,
             "list": ", ".join(
-                f"{SurveyWave.Kind(kind).label.split(' — ')[0]} ({SurveyWave.Status(status).label.lower()})"
-                for kind, status, _pk in waves
+                f"{wave.label} ({wave.status_label.lower()})" for wave in waves
             ),
         }  # fmt: skip
     else:
@@ -140,8 +150,7 @@ def unit_progress(unit: Unit, year: int, today: date) -> list[Step]:
     steps.append(
         Step(3, _("Melaksanakan survei mandiri terkait pelayanan publik dan persepsi anti korupsi pada perangkat daerah/unit kerja yang diusulkan"),
              _state(anti_corruption and service, bool(waves)), detail,
-             [(SurveyWave.Kind(k).label.split(" — ")[0], reverse("surveys:wave_detail", args=[pk]))
-              for k, _s, pk in waves[:6]])
+             [(wave.label, wave.url) for wave in waves[:6]])
     )  # fmt: skip
 
     # 4. Innovations (register).

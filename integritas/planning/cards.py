@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from integritas.accounts import access
 from integritas.commitment import selectors as commitment
+from integritas.common.cards import Card, PublicRow, PublicSection
 from integritas.common.formatting import angka, tanggal
 from integritas.organization.models import Employee, Unit
 from integritas.planning import rules
@@ -20,24 +20,8 @@ from integritas.planning.models import ActionPlan, MonthlyReport
 MAX_UNITS = 3
 
 
-@dataclass
-class PublicRow:
-    label: str
-    url: str = ""
-    detail: str = ""
-
-
-@dataclass
-class PublicSection:
-    title: str
-    text: str = ""
-    rows: list[PublicRow] = field(default_factory=list)
-
-
 def _unit_cards(user) -> list:
     """Unit roles: pact coverage, declared or not, and the report due now."""
-    from integritas.portal.attention import Card
-
     if access.can_read_city(user):
         return []
     units = list(access.units_for_user(user).filter(is_active=True).order_by("name")[:MAX_UNITS])
@@ -99,8 +83,6 @@ def _unit_cards(user) -> list:
 
 def _pendamping_cards(user) -> list:
     """Tim Pendamping: reports to accept; every city reader: reports overdue."""
-    from integritas.portal.attention import Card
-
     if not access.can_read_city(user):
         return []
     cards = []
@@ -131,8 +113,6 @@ def _pendamping_cards(user) -> list:
 
 def _admin_cards(user) -> list:
     """City readers: designated units that have not declared yet."""
-    from integritas.portal.attention import Card
-
     if not access.can_read_city(user):
         return []
     year = timezone.localdate().year
@@ -163,8 +143,6 @@ def _admin_cards(user) -> list:
 
 def _own_pact_cards(user) -> list:
     """Pasal 6 ayat (1) dan (3): every employee signs the integrity pact, also after declaration."""
-    from integritas.portal.attention import Card
-
     if not user.employee_id:
         return []
     # Any: pact_on is an annotation of with_pact_state, unknown to the model's type.

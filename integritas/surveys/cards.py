@@ -2,35 +2,19 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from integritas.accounts import access
+from integritas.common.cards import Card, PublicRow, PublicSection
 from integritas.common.formatting import angka
 from integritas.surveys import selectors
 
 
-@dataclass
-class PublicRow:
-    label: str
-    url: str = ""
-    detail: str = ""
-
-
-@dataclass
-class PublicSection:
-    title: str
-    text: str = ""
-    rows: list[PublicRow] = field(default_factory=list)
-
-
 def survey_cards(user) -> list:
     """Unit roles: open waves with progress against the target, and responses awaiting review."""
-    from integritas.portal.attention import Card
-
     units = access.writable_units_for_user(user)
     if access.can_administer(user):
         return []  # the administrator sees the city-wide list under Survei

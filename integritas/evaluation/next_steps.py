@@ -1,0 +1,164 @@
+"""Langkah berikutnya menuju WBK/WBBM: the few things that close a unit's gap, in plain words.
+
+Built from the Perwali rule set (the TPI's recommendation follows it, Pasal 16 ayat 2-4) and its
+gap analysis; each step says what to raise, to how much, and links to where it is done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import ROUND_CEILING, Decimal
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from integritas.common.formatting import angka
+from integritas.evaluation import engine
+
+MAX_QUESTION_STEPS = 5
+FOUR = Decimal(4)
+
+
+@dataclass(frozen=True)
+class NextStep:
+    """One thing to do: what, why (with the Pasal), and where."""
+
+    text: str
+    reason: str
+    link: str
+    link_text: str
+
+
+@dataclass(frozen=True)
+class NextSteps:
+    predicate: str  # the level worked towards: WBK, or WBBM once WBK is met
+    eligible: bool
+    steps: tuple[NextStep, ...]
+    more_questions: int  # further worksheet questions beyond the ones listed
+
+
+def _index_needed(points: Decimal, component: engine.HasilComponent) -> Decimal:
+    """The 0-4 survey index that gives `points` of a component of this weight, rounded up."""
+    if not component.weight:
+        return FOUR
+    needed = points * FOUR / component.weight
+    return min(FOUR, needed.quantize(Decimal("0.01"), rounding=ROUND_CEILING))
+
+
+def _survey_step(
+    framework: engine.Framework, code: str, failure: engine.RuleFailure, unit_id: int, kind: str
+) -> NextStep:
+    component = next(c for c in framework.hasil_components if c.code == code)
+    index_now = (failure.value or Decimal(0)) * FOUR / component.weight if component.weight else 0
+    label = code.upper()
+    return NextStep(
+        text=_("Naikkan %(label)s ke ≥ %(needed)s (sekarang %(now)s)")
+        % {
+            "label": label,
+            "needed": angka(_index_needed(failure.minimum or Decimal(0), component), 2),
+            "now": angka(index_now, 2),
+        },
+        reason=failure.clause,
+        link=reverse("surveys:wave_list") + f"?jenis={kind}",
+        link_text=_("survei %(kind)s berikutnya") % {"kind": kind.upper()},
+    )
+
+
+def _question_area(framework: engine.Framework) -> dict[str, str]:
+    return {
+        q.code: area.code
+        for area in framework.areas
+        for s in area.sub_indicators
+        for q in s.questions
+    }
+
+
+def _target_text(question: engine.Question, target: object) -> str:
+    if question.is_percent and isinstance(target, Decimal):
+        return f"{angka(target * 100, 0)} %"
+    for option in question.options:
+        if option.label == target:
+            return option.text or option.label
+    return str(target)
+
+
+def build(
+    framework: engine.Framework,
+    verdicts: object,
+    *,
+    assessment_pk: int,
+    unit_id: int,
+    reviewing: bool = False,
+) -> NextSteps | None:
+    """Pasal 16 ayat 4: what still separates the unit from WBK (or WBBM once WBK is met)."""
+    local = next((r for r in verdicts.results if r.scope == "local"), None)  # type: ignore[attr-defined]
+    if local is None:
+        return None
+    wbk = local.predicate("WBK")
+    target = wbk if not wbk.eligible else local.predicate("WBBM")
+    if target.eligible:
+        return NextSteps(predicate=target.predicate, eligible=True, steps=(), more_questions=0)
+    steps: list[NextStep] = []
+    hasil_url = reverse("evaluation:hasil_edit", args=[assessment_pk])
+    for failure in target.failures:
+        if failure.rule in ("ipkp", "hasil_pelayanan"):
+            steps.append(_survey_step(framework, "ipkp", failure, unit_id, "spkp"))
+        elif failure.rule == "ipak":
+            steps.append(_survey_step(framework, "ipak", failure, unit_id, "spak"))
+        elif failure.rule == "tlhp":
+            percent = (failure.minimum or Decimal(0)) * 20  # TLHP points = percent / 100 × 5
+            steps.append(
+                NextStep(
+                    text=_("Tuntaskan tindak lanjut hasil pemeriksaan hingga ≥ %(p)s %%")
+                    % {"p": angka(percent, 0)},
+                    reason=failure.clause,
+                    link=hasil_url,
+                    link_text=_("isian komponen hasil"),
+                )
+            )
+        elif failure.rule == "hasil_bersih":
+            steps.append(
+                NextStep(
+                    text=_(
+                        "Naikkan nilai pemerintah yang bersih (IPAK dan capaian kinerja) ke ≥ "
+                        "%(min)s poin (sekarang %(now)s)"
+                    )
+                    % {"min": angka(failure.minimum, 2), "now": angka(failure.value, 2)},
+                    reason=failure.clause,
+                    link=hasil_url,
+                    link_text=_("isian komponen hasil"),
+                )
+            )
+    gap = next(
+        (
+            g
+            for g in verdicts.gaps  # type: ignore[attr-defined]
+            if g.rule_set == local.rule_set and g.predicate == target.predicate
+        ),
+        None,
+    )
+    more = 0
+    if gap is not None and gap.steps:
+        areas = _question_area(framework)
+        page = "evaluation:review_area" if reviewing else "evaluation:assessment_fill"
+        for step in gap.steps[:MAX_QUESTION_STEPS]:
+            question = framework.question(step.question)
+            area_code = areas[step.question]
+            anchor = step.question.replace(".", "-").replace("/", "--")
+            steps.append(
+                NextStep(
+                    text=_("Perbaiki jawaban %(code)s menjadi «%(target)s» (+%(points)s poin)")
+                    % {
+                        "code": step.question,
+                        "target": _target_text(question, step.target),
+                        "points": angka(step.points, 2),
+                    },
+                    reason=question.text,
+                    link=reverse(page, args=[assessment_pk, area_code]) + f"#q-{anchor}",
+                    link_text=_("buka pertanyaan"),
+                )
+            )
+        more = max(0, len(gap.steps) - MAX_QUESTION_STEPS)
+    return NextSteps(
+        predicate=target.predicate, eligible=False, steps=tuple(steps), more_questions=more
+    )
