@@ -563,7 +563,7 @@ def wave_facts(unit: Unit, year: int) -> list[WaveFact]:
         WaveFact(
             kind=kind,
             label=SurveyWave.Kind(kind).label.split(" — ")[0],
-            status_label=SurveyWave.Status(status).label,
+            status_label=str(SurveyWave.Status(status).label),
             closed=status == SurveyWave.Status.CLOSED,
             url=reverse("surveys:wave_detail", args=[pk]),
         )
