@@ -68,6 +68,19 @@ def cards(user) -> list:
                     tone="primary",
                 )
             )
+    if access.can_administer(user):
+        waiting = list(selectors.awaiting_reviewers()[:8])
+        if waiting:
+            found.append(
+                Card(
+                    title=_("Penilaian menunggu penugasan TPI"),
+                    value=str(len(waiting)),
+                    text=_("penilaian mandiri yang sudah diajukan tetapi belum punya penilai TPI"),
+                    url=reverse("evaluation:assignments"),
+                    items=[(f"{a.unit.name} {a.year}", a.get_absolute_url()) for a in waiting],
+                    tone="warning",
+                )
+            )
     if access.can_read_city(user):
         counts = selectors.status_counts(year)
         if counts:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Count, Prefetch, Q, QuerySet, TextField
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q, QuerySet, TextField
 from django.db.models.functions import Cast
 from django.http import Http404
 
@@ -296,6 +296,17 @@ def review_queue(user: Any) -> QuerySet[Assessment]:
     if grants.own_unit_id:
         queue = queue.exclude(unit_id=grants.own_unit_id)
     return queue.order_by("year", "unit__name")
+
+
+def awaiting_reviewers() -> QuerySet[Assessment]:
+    """Pasal 19: submitted assessments of a unit-year no TPI member is assigned to yet."""
+    assigned = ReviewerAssignment.objects.filter(unit_id=OuterRef("unit_id"), year=OuterRef("year"))
+    return (
+        assessment_queryset()
+        .filter(status__in=[Assessment.Status.SUBMITTED, Assessment.Status.IN_REVIEW])
+        .exclude(Exists(assigned))
+        .order_by("year", "unit__name")
+    )
 
 
 def assignment_for(user: Any, assessment: Assessment) -> ReviewerAssignment | None:

@@ -1036,9 +1036,17 @@ def assessment_finalise(*, assessment: Assessment, by: Any) -> AssessmentSnapsho
     _require_under_review(assessment)
     data = selectors.assessment_data(assessment)
     if not data.fully_reviewed:
+        codes = [
+            q.code for q in data.framework.questions
+            if not selectors.reviewed(data.answers.get(q.code), q)
+        ]  # fmt: skip
+        listed = ", ".join(codes[:10]) + (" …" if len(codes) > 10 else "")
         raise ValidationError(
-            _("%(n)d pertanyaan belum dinilai TPI; semua pertanyaan harus dinilai sebelum final.")
-            % {"n": data.question_count - data.reviewed_count}
+            _(
+                "%(n)d pertanyaan belum dinilai TPI (%(codes)s); semua pertanyaan harus dinilai "
+                "sebelum final."
+            )
+            % {"n": len(codes), "codes": listed}
         )
     if data.returned_codes:
         raise ValidationError(_("Masih ada pertanyaan yang dikembalikan dan belum dinilai ulang."))

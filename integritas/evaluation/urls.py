@@ -22,6 +22,7 @@ urlpatterns = [
     path("<int:pk>/ajukan/", views.assessment_submit, name="assessment_submit"),
     path("<int:pk>/tinjau/<str:area>/", views.review_area, name="review_area"),
     path("<int:pk>/nilai-tpi/<str:code>/", views.review_save, name="review_save"),
+    path("<int:pk>/nilai-tpi-kosong/", views.review_zero_unanswered, name="review_zero"),
     path("<int:pk>/kembalikan/", views.assessment_return, name="assessment_return"),
     path("<int:pk>/finalkan/", views.assessment_finalise, name="assessment_finalise"),
     path("<int:pk>/revisi-baru/", views.assessment_supersede, name="assessment_supersede"),

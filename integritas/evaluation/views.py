@@ -18,7 +18,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.common.formatting import angka
-from integritas.evaluation import charts, engine, excel, next_steps, selectors, services
+from integritas.evaluation import charts, engine, excel, next_steps, review, selectors, services
 from integritas.evaluation.forms import (
     AssessmentCreateForm,
     EvidenceReviseForm,
@@ -590,6 +590,7 @@ def review_area(request, pk, area):
             "groups": groups,
             "area_pairs": _area_pairs(data),
             "return_codes": [r["q"].code for g in groups for r in g["rows"]],
+            "missing": review.missing_reviews(data),
             **rights,
         },
     )
@@ -635,6 +636,25 @@ def review_save(request, pk, code):
             reverse("evaluation:review_area", args=[assessment.pk, area.code]) + f"#q-{slug(code)}"
         )
     return _status_response(request, assessment, code, error=error, side=selectors.TPI)
+
+
+@require_POST
+def review_zero_unanswered(request, pk):
+    """Pasal 19: the TPI scores 0, at once, every question the unit left unanswered."""
+    assessment = selectors.assessment_for_user(request.user, pk)
+    access.require(selectors.may_review(request.user, assessment))
+    try:
+        count = review.review_score_unanswered(assessment=assessment, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, _errors(exc))
+    else:
+        messages.success(
+            request, _("%(n)d pertanyaan yang tidak dijawab unit dinilai 0.") % {"n": count}
+        )
+    area = request.POST.get("area", "")
+    if area in {a.code for a in selectors.engine_framework(assessment.framework).areas}:
+        return redirect("evaluation:review_area", pk=assessment.pk, area=area)
+    return redirect(assessment)
 
 
 @require_POST
