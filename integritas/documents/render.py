@@ -9,6 +9,9 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+
+from integritas.common import files
 
 DOCX_TEMPLATES = Path(__file__).resolve().parent / "docx"
 PDF_MIME = "application/pdf"
@@ -84,8 +87,8 @@ def render_docx(
 def file_response(
     data: bytes, *, filename: str, content_type: str, inline: bool = False
 ) -> HttpResponse:
+    """A generated document, with the download headers of the file store (nosniff, no-store)."""
     response = HttpResponse(data, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    files.protect(response)
     return response
