@@ -283,7 +283,7 @@ def store(field_file: FieldFile, upload: Any, *, original_name: str | None = Non
     )
     _delete_on_rollback(field_file.storage, name)
     field_file.name = name
-    field_file._committed = True
+    field_file._committed = True  # type: ignore[attr-defined]
     instance.__dict__[field.attname] = field_file
     given = original_name if original_name is not None else getattr(upload, "name", "") or ""
     result = Stored(
@@ -374,14 +374,14 @@ def serve(
         else ""
     )
     try:
-        handle = field_file.storage.open(field_file.name, "rb")
+        handle = field_file.storage.open(field_file.name or "", "rb")
     except (FileNotFoundError, OSError) as exc:
         raise Http404 from exc
     response = FileResponse(handle, content_type=content_type)
     inline = content_type in INLINE_TYPES and not as_attachment
     response["Content-Disposition"] = content_disposition_header(
         not inline, download_name(original, content_type)
-    )
+    ) or ("inline" if inline else "attachment")
     protect(response)
     return response
 

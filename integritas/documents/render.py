@@ -89,6 +89,8 @@ def file_response(
 ) -> HttpResponse:
     """A generated document, with the download headers of the file store (nosniff, no-store)."""
     response = HttpResponse(data, content_type=content_type)
-    response["Content-Disposition"] = content_disposition_header(not inline, filename)
+    response["Content-Disposition"] = content_disposition_header(not inline, filename) or (
+        "inline" if inline else "attachment"
+    )
     files.protect(response)
     return response
