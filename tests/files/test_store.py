@@ -67,3 +67,13 @@ def test_an_oversize_file_is_refused_before_anything_is_written(world, settings)
     settings.UPLOAD_MAX_BYTES = 8
     with pytest.raises(ValidationError, match="terlalu besar"):
         integrity_pact(world, pdf())
+
+
+def test_a_letterhead_embeds_the_logo_with_its_stored_type(world):
+    from integritas.documents.render import letterhead
+
+    from .conftest import unit_logo
+
+    jpeg = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
+    unit = unit_logo(world, SimpleUploadedFile("logo.png", jpeg)).instance
+    assert letterhead(unit)["logo_data_uri"].startswith("data:image/jpeg;base64,")
