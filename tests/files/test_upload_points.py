@@ -139,3 +139,19 @@ def test_the_store_leaves_nothing_outside_its_private_root(world):
     path = Path(uploaded.instance.document.path).resolve()
     assert Path(settings.PRIVATE_MEDIA_ROOT).resolve() in path.parents
     assert os.sep + "commitment" + os.sep + "pacts" + os.sep in str(path)
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+
+
+@pytest.mark.parametrize("key", POINTS, ids=_id)
+def test_every_download_carries_the_guard_headers(world, client_for, key):
+    body, content_type, suffix = (
+        (PDF_POLYGLOT[1], "application/pdf", "pdf")
+        if "pdf" in _field(key).families
+        else (PNG, "image/png", "png")
+    )
+    uploaded = UPLOAD_POINTS[key](world, SimpleUploadedFile("Berkas Unit A.bin", body))
+    response = _download(client_for, uploaded)
+    assert_guarded(response, content_type, inline=True, suffix=suffix)
+    assert b"".join(response.streaming_content) == body
