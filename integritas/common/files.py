@@ -63,7 +63,7 @@ from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
 from integritas.common.uploads import (
-    _CONTENT_TYPES,
+    CONTENT_TYPES,
     EVIDENCE_FAMILIES,
     Sniffed,
     check_upload,
@@ -74,8 +74,8 @@ from integritas.common.uploads import (
 OCTET_STREAM = "application/octet-stream"
 # The stored types a browser may show in the page; everything else is downloaded.
 INLINE_TYPES = frozenset({"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"})
-KNOWN_TYPES = frozenset(_CONTENT_TYPES.values())
-_SUFFIXES = {content_type: kind for kind, content_type in _CONTENT_TYPES.items()}
+KNOWN_TYPES = frozenset(CONTENT_TYPES.values())
+_SUFFIXES = {content_type: kind for kind, content_type in CONTENT_TYPES.items()}
 _SUFFIXES["image/jpeg"] = "jpg"
 
 SECURITY_HEADERS = {
@@ -109,11 +109,6 @@ class PrivateFieldFile(FieldFile):
             self.instance.save()
 
 
-def private_upload_to(instance: Any, filename: str) -> str:
-    """Fallback name for a write that bypasses :func:`store`: random, with no suffix."""
-    return f"private/{uuid.uuid4().hex}"
-
-
 class PrivateFileField(models.FileField):
     """A file field of the private store; see the module docstring."""
 
@@ -144,7 +139,7 @@ class PrivateFileField(models.FileField):
         self.size_field = size_field
         self.original_name_field = original_name_field
         self.append_only = append_only
-        kwargs["upload_to"] = private_upload_to
+        kwargs.pop("upload_to", None)  # names come from storage_name(), never from the user
         kwargs.setdefault("max_length", 200)
         super().__init__(verbose_name, name, **kwargs)
 
@@ -159,6 +154,7 @@ class PrivateFileField(models.FileField):
         return name, path, args, kwargs
 
     def generate_filename(self, instance, filename):
+        """A write that bypasses :func:`store` still gets a name that reveals nothing."""
         return storage_name(_folder_for(self, instance))
 
     def check(self, **kwargs):

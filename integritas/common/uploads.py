@@ -56,6 +56,9 @@ _CONTENT_TYPES = {
 }
 
 
+CONTENT_TYPES = _CONTENT_TYPES  # kind -> the content type recorded for it
+
+
 def _make(kind: str, family: str) -> Sniffed:
     return Sniffed(kind=kind, family=family, content_type=_CONTENT_TYPES[kind])
 
