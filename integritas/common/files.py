@@ -335,11 +335,13 @@ _UNSAFE = re.compile(r"[^\w.\- ()+,]", re.UNICODE)
 
 
 def download_name(original: str, content_type: str) -> str:
-    """A safe download name: the user's stem, cleaned, with the suffix of the stored type."""
+    """A safe download name: the user's stem, cleaned, with the suffix of the stored type.
+
+    An unknown type gets ``.bin``, so no name a user chose (``x.html``) survives as a suffix.
+    """
     stem = PurePath(unicodedata.normalize("NFC", original or "").replace("\\", "/")).stem
     stem = _UNSAFE.sub("_", stem).strip(" ._")[:120] or _("berkas")
-    suffix = _SUFFIXES.get(content_type)
-    return f"{stem}.{suffix}" if suffix else stem
+    return f"{stem}.{_SUFFIXES.get(content_type, 'bin')}"
 
 
 def protect(response: HttpResponseBase) -> HttpResponseBase:

@@ -19,7 +19,8 @@ from integritas.common.uploads import sniff
         ("foto.JPEG", "image/jpeg", "foto.jpg"),
         ("../../etc/passwd", "application/pdf", "passwd.pdf"),
         ('a"b;c.pdf', "application/pdf", "a_b_c.pdf"),
-        ("C:\\Users\\sk tim.docx", files.OCTET_STREAM, "sk tim"),
+        ("C:\\Users\\sk tim.docx", files.OCTET_STREAM, "sk tim.bin"),
+        ("halaman.html", files.OCTET_STREAM, "halaman.bin"),
         ("", "image/png", "berkas.png"),
         ("...", "application/pdf", "berkas.pdf"),
         ("Surat Keputusan Kepala Dinas.pdf", "application/pdf", "Surat Keputusan Kepala Dinas.pdf"),
@@ -34,7 +35,8 @@ def test_a_download_name_is_always_safe(original, content_type):
     name = files.download_name(original, content_type)
     assert name and len(name) <= 130
     assert not re.search(r"[\\/\"';\r\n\x00<>]", name)
-    assert not name.lower().endswith((".html", ".htm", ".svg", ".js"))
+    assert not name.lower().endswith((".html", ".htm", ".svg", ".js", ".xml"))
+    assert name.rsplit(".", 1)[1] in set(files._SUFFIXES.values()) | {"bin"}
 
 
 def test_a_storage_name_reveals_nothing():
