@@ -1,7 +1,7 @@
 """Every file field of every project model is a field of the private store.
 
 A new ``FileField`` (or ``ImageField``) added without the store, or without an upload point in
-``conftest.UPLOAD_POINTS`` (so without the attack regression), fails here.
+``upload_points.UPLOAD_POINTS`` (so without the attack regression), fails here.
 """
 
 import pytest
@@ -11,7 +11,7 @@ from django.db import models
 from integritas.common.files import PrivateFileField
 from integritas.common.uploads import CSV
 
-from .conftest import UPLOAD_POINTS
+from .upload_points import UPLOAD_POINTS
 
 
 def project_file_fields():

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from integritas.commitment.models import IntegrityPact
 
-from .conftest import evaluation_evidence, integrity_pact
+from .upload_points import evaluation_evidence, integrity_pact
 
 PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\n%%EOF\n"
 

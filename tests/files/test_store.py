@@ -9,7 +9,7 @@ from django.http import Http404
 
 from integritas.common import files
 
-from .conftest import evaluation_evidence, integrity_pact
+from .upload_points import evaluation_evidence, integrity_pact
 
 pytestmark = pytest.mark.django_db
 
@@ -72,7 +72,7 @@ def test_an_oversize_file_is_refused_before_anything_is_written(world, settings)
 def test_a_letterhead_embeds_the_logo_with_its_stored_type(world):
     from integritas.documents.render import letterhead
 
-    from .conftest import unit_logo
+    from .upload_points import unit_logo
 
     jpeg = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
     unit = unit_logo(world, SimpleUploadedFile("logo.png", jpeg)).instance

@@ -18,7 +18,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from integritas.common import files
 from integritas.common.uploads import sniff
 
-from .conftest import UPLOAD_POINTS
+from .upload_points import UPLOAD_POINTS
 
 pytestmark = pytest.mark.django_db
 
@@ -133,7 +133,7 @@ def test_an_office_document_is_always_downloaded_never_shown(world, client_for, 
 
 
 def test_the_store_leaves_nothing_outside_its_private_root(world):
-    from .conftest import integrity_pact
+    from .upload_points import integrity_pact
 
     uploaded = integrity_pact(world, SimpleUploadedFile(*PDF_POLYGLOT[:2]))
     path = Path(uploaded.instance.document.path).resolve()
