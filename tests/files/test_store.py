@@ -6,6 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.db.models.fields.files import FieldFile
 from django.http import Http404
+from django.test.utils import isolate_apps
 
 from integritas.common import files
 
@@ -77,3 +78,35 @@ def test_a_letterhead_embeds_the_logo_with_its_stored_type(world):
     jpeg = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 32
     unit = unit_logo(world, SimpleUploadedFile("logo.png", jpeg)).instance
     assert letterhead(unit)["logo_data_uri"].startswith("data:image/jpeg;base64,")
+
+
+@isolate_apps("integritas.common")
+def test_the_system_check_catches_a_field_without_its_record():
+    class NoType(models.Model):  # noqa: DJ008
+        file = files.PrivateFileField(folder="x")
+
+        class Meta:
+            app_label = "common"
+
+    class TypeBefore(models.Model):  # noqa: DJ008
+        content_type = models.CharField(max_length=120)
+        file = files.PrivateFileField(folder="x", content_type_field="content_type")
+
+        class Meta:
+            app_label = "common"
+
+    class Missing(models.Model):  # noqa: DJ008
+        file = files.PrivateFileField(folder="x", content_type_field="kind")
+
+        class Meta:
+            app_label = "common"
+
+    ids = {
+        model.__name__: [e.id for e in model._meta.get_field("file").check()]
+        for model in (NoType, TypeBefore, Missing)
+    }
+    assert ids == {
+        "NoType": ["files.E001"],
+        "TypeBefore": ["files.E003"],
+        "Missing": ["files.E002"],
+    }
