@@ -12,24 +12,10 @@ from integritas.commitment.models import (
     DesignationDecree,
     Occasion,
 )
+from integritas.common.files import CheckedFileField
 from integritas.common.forms import BootstrapForm, BootstrapModelForm
-from integritas.common.uploads import IMAGE, PDF, check_upload
+from integritas.common.uploads import IMAGE, PDF
 from integritas.organization.models import Employee, Unit
-
-
-class CheckedFileField(forms.FileField):
-    """A file field whose content type is checked by content (common.uploads.check_upload)."""
-
-    def __init__(self, *args, families: set[str], **kwargs):
-        self.families = families
-        super().__init__(*args, **kwargs)
-
-    def clean(self, data, initial=None):
-        uploaded = super().clean(data, initial)
-        if uploaded and hasattr(uploaded, "size"):
-            sniffed = check_upload(uploaded, families=self.families)
-            uploaded.sniffed_content_type = sniffed.content_type
-        return uploaded
 
 
 def _date_widget():

@@ -6,10 +6,12 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from integritas.common.uploads import private_name
+from integritas.common.files import PrivateFileField
+from integritas.common.uploads import IMAGE, PDF, private_name
 from integritas.organization.models import Employee, Unit
 
 
+# The upload_to of the first migration; files are now named by common.files.store.
 def _private_name(folder: str, filename: str) -> str:
     return private_name(f"commitment/{folder}", filename)
 
@@ -48,9 +50,14 @@ class PactSigning(models.Model):
     signed_on = models.DateField(_("tanggal penandatanganan"))
     occasion = models.CharField(_("acara"), max_length=20, choices=Occasion.choices)
     note = models.CharField(_("keterangan"), max_length=300, blank=True)
-    document = models.FileField(_("pindaian dokumen"), upload_to=signing_upload_to, blank=True)
+    document = PrivateFileField(
+        _("pindaian dokumen"), folder="commitment/signings", families={PDF}, blank=True,
+        content_type_field="document_content_type", sha256_field="document_sha256",
+        original_name_field="document_name",
+    )  # fmt: skip
     document_name = models.CharField(max_length=255, blank=True)
     document_sha256 = models.CharField(max_length=64, blank=True)
+    document_content_type = models.CharField(max_length=120, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -82,9 +89,14 @@ class IntegrityPact(models.Model):
         PactSigning, on_delete=models.CASCADE, null=True, blank=True, related_name="pacts",
         verbose_name=_("penandatanganan massal"),
     )  # fmt: skip
-    document = models.FileField(_("pindaian pakta"), upload_to=pact_upload_to, blank=True)
+    document = PrivateFileField(
+        _("pindaian pakta"), folder="commitment/pacts", families={PDF, IMAGE}, blank=True,
+        content_type_field="document_content_type", sha256_field="document_sha256",
+        original_name_field="document_name",
+    )  # fmt: skip
     document_name = models.CharField(max_length=255, blank=True)
     document_sha256 = models.CharField(max_length=64, blank=True)
+    document_content_type = models.CharField(max_length=120, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
@@ -206,7 +218,10 @@ class DeclarationPublication(models.Model):
     kind = models.CharField(_("jenis"), max_length=10, choices=Kind.choices)
     url = models.URLField(_("tautan"), max_length=500, blank=True)
     caption = models.CharField(_("keterangan"), max_length=300, blank=True)
-    photo = models.FileField(_("foto"), upload_to=photo_upload_to, blank=True)
+    photo = PrivateFileField(
+        _("foto"), folder="commitment/photos", families={IMAGE}, blank=True,
+        content_type_field="photo_content_type", sha256_field="photo_sha256",
+    )  # fmt: skip
     photo_content_type = models.CharField(max_length=50, blank=True)
     photo_sha256 = models.CharField(max_length=64, blank=True)
     added_by = models.ForeignKey(
@@ -239,8 +254,12 @@ class DesignationDecree(models.Model):
         _("tentang"), max_length=300,
         default=_("Penetapan Perangkat Daerah/Unit Kerja Pembangunan Zona Integritas"),
     )  # fmt: skip
-    file = models.FileField(_("berkas keputusan (PDF)"), upload_to=decree_upload_to, blank=True)
+    file = PrivateFileField(
+        _("berkas keputusan (PDF)"), folder="commitment/decrees", families={PDF}, blank=True,
+        content_type_field="file_content_type", sha256_field="file_sha256",
+    )  # fmt: skip
     file_sha256 = models.CharField(max_length=64, blank=True)
+    file_content_type = models.CharField(max_length=120, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

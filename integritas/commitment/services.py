@@ -21,8 +21,8 @@ from integritas.commitment.models import (
     IntegrityPact,
     PactSigning,
 )
+from integritas.common import files
 from integritas.common.formatting import angka
-from integritas.common.uploads import sha256_of
 from integritas.organization.models import Employee, Unit
 
 
@@ -74,12 +74,6 @@ def _check_date(value: date, field: str) -> None:
         raise ValidationError({field: _("Tanggal tidak boleh di masa depan.")})
 
 
-def _attach(field_file: Any, upload: UploadedFile) -> str:
-    digest = sha256_of(upload)
-    field_file.save(upload.name or "berkas", upload, save=False)
-    return digest
-
-
 # --- pacts ---------------------------------------------------------------------------------
 
 
@@ -103,8 +97,7 @@ def pact_record(
     )  # fmt: skip
     pact.full_clean(exclude=["document"])
     if document is not None:
-        pact.document_name = (document.name or "")[:255]
-        pact.document_sha256 = _attach(pact.document, document)
+        files.store(pact.document, document)
     pact.save()
     record(
         actor=by, action="pakta.dicatat", obj=pact, unit_id=employee.unit_id,
@@ -147,8 +140,7 @@ def pacts_mass_sign(
     )
     signing.full_clean(exclude=["document"])
     if document is not None:
-        signing.document_name = (document.name or "")[:255]
-        signing.document_sha256 = _attach(signing.document, document)
+        files.store(signing.document, document)
     signing.save()
     pacts = [
         IntegrityPact(
@@ -304,19 +296,17 @@ def publication_add(
     url: str = "",
     caption: str = "",
     photo: UploadedFile | None = None,
-    photo_content_type: str = "",
     by: Any,
 ) -> DeclarationPublication:
     """Pasal 7 ayat (2): record how the declaration was published."""
     publication = DeclarationPublication(
-        declaration=declaration, kind=kind, url=url, caption=caption, added_by=by,
-        photo_content_type=photo_content_type if photo is not None else "",
-    )  # fmt: skip
+        declaration=declaration, kind=kind, url=url, caption=caption, added_by=by
+    )
     if kind == DeclarationPublication.Kind.PHOTO:
         if photo is None:
             raise ValidationError({"photo": _("Pilih berkas foto.")})
         publication.url = ""
-        publication.photo_sha256 = _attach(publication.photo, photo)
+        files.store(publication.photo, photo)
     elif not url:
         raise ValidationError({"url": _("Isi tautan publikasi.")})
     publication.full_clean()
@@ -353,13 +343,16 @@ def decree_save(
     if not creating:
         decree.full_clean(exclude=["file"])
     if file is not None:
-        decree.file_sha256 = _attach(decree.file, file)
+        files.store(decree.file, file)
     if creating:
         decree.recorded_by = by
         decree.full_clean(exclude=["file"])
         decree.save()
     else:
-        decree.save(update_fields=["number", "decree_date", "year", "title", "file", "file_sha256"])
+        decree.save(
+            update_fields=["number", "decree_date", "year", "title", "file", "file_sha256",
+                           "file_content_type"]
+        )  # fmt: skip
     record(
         actor=by, action="penetapan.keputusan_dicatat" if creating else "penetapan.keputusan_diubah",
         obj=decree, changes=diff(before, snapshot(decree)),

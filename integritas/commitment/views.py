@@ -3,7 +3,7 @@ from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -32,6 +32,7 @@ from integritas.commitment.models import (
     IntegrityPact,
     PactSigning,
 )
+from integritas.common import files
 
 PAGE_SIZE = 50
 
@@ -175,24 +176,11 @@ def pact_delete(request, pk):
     return redirect("commitment:unit_detail", pk=pact.unit_id)
 
 
-def _serve(field_file, *, content_type: str | None = None, filename: str = ""):
-    if not field_file:
-        raise Http404
-    response = FileResponse(
-        field_file.open("rb"),
-        as_attachment=False,
-        filename=filename or field_file.name.rsplit("/", 1)[-1],
-        content_type=content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
-
-
 def pact_document(request, pk):
     pact = get_object_or_404(IntegrityPact, pk=pk)
     access.require(_can_read_files(request.user, pact.unit_id))
     if pact.document:
-        return _serve(pact.document, filename=pact.document_name)
+        return files.serve(pact.document)
     if pact.signing_id:
         return redirect("commitment:signing_document", pk=pact.signing_id)
     raise Http404
@@ -201,7 +189,7 @@ def pact_document(request, pk):
 def signing_document(request, pk):
     signing = get_object_or_404(PactSigning, pk=pk)
     access.require(_can_read_files(request.user, signing.unit_id))
-    return _serve(signing.document, content_type="application/pdf", filename=signing.document_name)
+    return files.serve(signing.document)
 
 
 def declaration_create(request, pk):
@@ -345,8 +333,7 @@ def publication_add(request, pk):
         photo = data.get("photo")
         services.publication_add(
             declaration=declaration, kind=data["kind"], url=data.get("url") or "",
-            caption=data.get("caption") or "", photo=photo,
-            photo_content_type=getattr(photo, "sniffed_content_type", ""), by=request.user,
+            caption=data.get("caption") or "", photo=photo, by=request.user,
         )  # fmt: skip
         messages.success(request, _("Publikasi ditambahkan."))
         return redirect(declaration)
@@ -375,7 +362,7 @@ def publication_photo(request, pk):
     publication = get_object_or_404(
         DeclarationPublication, pk=pk, kind=DeclarationPublication.Kind.PHOTO
     )
-    return _serve(publication.photo, content_type=publication.photo_content_type or None)
+    return files.serve(publication.photo, filename=f"foto-publikasi-{publication.pk}")
 
 
 @login_not_required
@@ -485,4 +472,4 @@ def designated_unit_remove(request, pk, row_pk):
 def decree_file(request, pk):
     """Decrees are official documents: every signed-in user may read them."""
     decree = get_object_or_404(DesignationDecree, pk=pk)
-    return _serve(decree.file, content_type="application/pdf")
+    return files.serve(decree.file, filename=f"keputusan-{decree.year}")

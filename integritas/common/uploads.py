@@ -5,7 +5,6 @@ import io
 import uuid
 import zipfile
 from dataclasses import dataclass
-from pathlib import PurePath
 from typing import IO
 
 from django.conf import settings
@@ -57,6 +56,9 @@ _CONTENT_TYPES = {
 }
 
 
+CONTENT_TYPES = _CONTENT_TYPES  # kind -> the content type recorded for it
+
+
 def _make(kind: str, family: str) -> Sniffed:
     return Sniffed(kind=kind, family=family, content_type=_CONTENT_TYPES[kind])
 
@@ -98,8 +100,15 @@ def sniff(head: bytes, stream: IO[bytes] | None = None) -> Sniffed | None:
     return None
 
 
+# Markup that a browser would run if it were ever shown as a page: never "text".
+_MARKUP = (b"<!doctype", b"<html", b"<svg", b"<?xml", b"<script", b"<body", b"<head", b"<iframe")
+
+
 def _looks_like_text(head: bytes) -> bool:
     if not head or b"\x00" in head:
+        return False
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith(_MARKUP) or b"<script" in head.lower():
         return False
     try:
         head.decode("utf-8")
@@ -149,9 +158,11 @@ EVIDENCE_FAMILIES = {PDF, IMAGE, OFFICE, SPREADSHEET}
 
 
 def private_name(folder: str, filename: str) -> str:
-    """A private storage name: an unguessable file name keeping only the (short) suffix."""
-    suffix = PurePath(filename).suffix.lower()[:10]
-    return f"{folder}/{uuid.uuid4().hex}{suffix}"
+    """A private storage name: an unguessable file name that keeps nothing of the user's name.
+
+    Kept for the upload_to of old migrations; new files are named by ``common.files.store``.
+    """
+    return f"{folder}/{uuid.uuid4().hex}"
 
 
 def sha256_of(uploaded) -> str:

@@ -9,11 +9,15 @@ from django.conf import settings
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+from django.utils.http import content_disposition_header
+
+from integritas.common import files
 
 DOCX_TEMPLATES = Path(__file__).resolve().parent / "docx"
 PDF_MIME = "application/pdf"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LOGO_TYPES = {"image/png", "image/jpeg"}  # the stored (sniffed) types a letterhead may embed
 
 
 def letterhead(unit=None) -> dict[str, Any]:
@@ -22,12 +26,12 @@ def letterhead(unit=None) -> dict[str, Any]:
 
     institution = Institution.objects.first()
     logo_bytes = None
-    if unit is not None and unit.logo:
-        with unit.logo.open("rb") as handle:
+    logo_type = "image/png"
+    owner = unit if unit is not None and unit.logo else institution
+    if owner is not None and owner.logo and owner.logo_content_type in LOGO_TYPES:
+        with owner.logo.open("rb") as handle:
             logo_bytes = handle.read()
-    elif institution is not None and institution.logo:
-        with institution.logo.open("rb") as handle:
-            logo_bytes = handle.read()
+        logo_type = owner.logo_content_type
     if logo_bytes is None:
         path = finders.find("integritas/logo.png")
         logo_bytes = Path(path).read_bytes() if path else None
@@ -46,7 +50,7 @@ def letterhead(unit=None) -> dict[str, Any]:
         "website": (
             unit.website if unit and unit.website else (institution.website if institution else "")
         ),
-        "logo_data_uri": ("data:image/png;base64," + base64.b64encode(logo_bytes).decode())
+        "logo_data_uri": (f"data:{logo_type};base64," + base64.b64encode(logo_bytes).decode())
         if logo_bytes
         else "",
         "logo_bytes": logo_bytes,
@@ -84,8 +88,10 @@ def render_docx(
 def file_response(
     data: bytes, *, filename: str, content_type: str, inline: bool = False
 ) -> HttpResponse:
+    """A generated document, with the download headers of the file store (nosniff, no-store)."""
     response = HttpResponse(data, content_type=content_type)
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Disposition"] = content_disposition_header(not inline, filename) or (
+        "inline" if inline else "attachment"
+    )
+    files.protect(response)
     return response

@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from integritas.accounts.models import Role, User
+from integritas.common.files import CheckedFileField
 from integritas.common.forms import BootstrapForm, BootstrapModelForm
 from integritas.common.uploads import EVIDENCE_FAMILIES, SPREADSHEET, check_upload
 from integritas.evaluation import engine
@@ -119,12 +120,7 @@ class EvidenceUploadForm(BootstrapForm):
 
 
 class EvidenceReviseForm(BootstrapForm):
-    file = forms.FileField(label=_("Berkas revisi"))
-
-    def clean_file(self) -> Any:
-        upload = self.cleaned_data["file"]
-        check_upload(upload, families=EVIDENCE_FAMILIES)
-        return upload
+    file = CheckedFileField(label=_("Berkas revisi"), families=EVIDENCE_FAMILIES)
 
 
 class ImportForm(BootstrapForm):

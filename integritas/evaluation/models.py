@@ -15,6 +15,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from integritas.common.files import PrivateFileField
+from integritas.common.uploads import EVIDENCE_FAMILIES
 from integritas.organization.models import Unit
 
 ZERO = Decimal(0)
@@ -254,7 +256,7 @@ class HasilInput(models.Model):
 
 
 def evidence_path(instance: "EvidenceRevision", filename: str) -> str:
-    """Store evidence under evidence/<unit>/<uuid> in private storage; the name is never reused."""
+    """The upload_to of the first migration; files are now named by common.files.store."""
     return f"evidence/{instance.document.unit_id}/{uuid.uuid4().hex}"
 
 
@@ -286,7 +288,11 @@ class EvidenceRevision(models.Model):
         EvidenceDocument, on_delete=models.PROTECT, related_name="revisions"
     )
     number = models.PositiveIntegerField(_("revisi ke"))
-    file = models.FileField(_("berkas"), upload_to=evidence_path, max_length=200)
+    file = PrivateFileField(
+        _("berkas"), folder="evidence/{document.unit_id}", families=EVIDENCE_FAMILIES, append_only=True,
+        content_type_field="content_type", sha256_field="sha256", size_field="size",
+        original_name_field="original_name",
+    )  # fmt: skip
     original_name = models.CharField(_("nama berkas asli"), max_length=255)
     content_type = models.CharField(_("jenis isi"), max_length=120)
     size = models.PositiveBigIntegerField(_("ukuran (bita)"))

@@ -15,7 +15,6 @@ from pathlib import Path
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Max
@@ -24,7 +23,8 @@ from django.utils.translation import gettext as _
 
 from integritas.accounts import access
 from integritas.audit.services import diff, record, snapshot
-from integritas.common.uploads import EVIDENCE_FAMILIES, check_upload, sha256_of
+from integritas.common import files as filestore
+from integritas.common.uploads import EVIDENCE_FAMILIES, check_upload
 from integritas.evaluation import engine, selectors
 from integritas.evaluation.engine.framework import check_framework_data, parse_yaml
 from integritas.evaluation.models import (
@@ -490,32 +490,17 @@ def _require_evidence_editable(assessment: Assessment, item_code: str, by: Any) 
         )
 
 
-def _store_revision(
-    document: EvidenceDocument, upload: UploadedFile, by: Any, written: list[str]
-) -> EvidenceRevision:
-    """Write one checked file to private storage and record its revision (append-only)."""
-    sniffed = check_upload(upload, families=EVIDENCE_FAMILIES)
+def _store_revision(document: EvidenceDocument, upload: UploadedFile, by: Any) -> EvidenceRevision:
+    """Write one checked file to the private store and record its revision (append-only).
+
+    The store deletes the file again if the transaction rolls back.
+    """
     number = (document.revisions.aggregate(n=Max("number"))["n"] or 0) + 1
-    revision = EvidenceRevision(
-        document=document,
-        number=number,
-        original_name=(upload.name or "berkas")[:255],
-        content_type=sniffed.content_type,
-        size=upload.size or 0,
-        sha256=sha256_of(upload),
-        uploaded_by=_user(by),
-    )
-    revision.file.save("evidence", upload, save=False)
-    written.append(revision.file.name or "")
+    revision = EvidenceRevision(document=document, number=number, uploaded_by=_user(by))
+    filestore.store(revision.file, upload)
     revision.full_clean()
     revision.save()
     return revision
-
-
-def _discard(written: list[str]) -> None:
-    """Remove files written by a write that failed, so no orphan evidence stays on disk."""
-    for name in written:
-        default_storage.delete(name)
 
 
 @transaction.atomic
@@ -541,12 +526,7 @@ def evidence_upload(
     if problems:
         raise ValidationError(problems)
     documents: list[EvidenceDocument] = []
-    written: list[str] = []
-    try:
-        _upload_all(assessment, item_code, files, title, by, documents, written)
-    except Exception:
-        _discard(written)
-        raise
+    _upload_all(assessment, item_code, files, title, by, documents)
     return documents
 
 
@@ -557,7 +537,6 @@ def _upload_all(
     title: str,
     by: Any,
     documents: list[EvidenceDocument],
-    written: list[str],
 ) -> None:
     for upload in files:
         name = title.strip() if title.strip() and len(files) == 1 else Path(upload.name or "").stem
@@ -566,7 +545,7 @@ def _upload_all(
         )
         document.full_clean()
         document.save()
-        revision = _store_revision(document, upload, by, written)
+        revision = _store_revision(document, upload, by)
         link = EvidenceLink(
             document=document, assessment=assessment, item_code=item_code, linked_by=_user(by)
         )
@@ -595,12 +574,7 @@ def evidence_revise(
     if not access.can_write_unit(by, document.unit_id):
         raise PermissionDenied
     document = EvidenceDocument.objects.select_for_update().get(pk=document.pk)
-    written: list[str] = []
-    try:
-        revision = _store_revision(document, upload, by, written)
-    except Exception:
-        _discard(written)
-        raise
+    revision = _store_revision(document, upload, by)
     record(
         actor=by,
         action="lke.data_dukung_direvisi",

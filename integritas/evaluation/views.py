@@ -10,13 +10,14 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
+from integritas.common import files
 from integritas.common.formatting import angka
 from integritas.evaluation import charts, engine, excel, next_steps, review, selectors, services
 from integritas.evaluation.forms import (
@@ -40,7 +41,6 @@ from integritas.evaluation.models import (
 
 PAGE_SIZE = 25
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-INLINE_TYPES = {"application/pdf", "image/png", "image/jpeg", "image/gif", "image/webp"}
 
 
 def slug(code: str) -> str:
@@ -448,17 +448,7 @@ def evidence_download(request, revision_pk):
     revision = EvidenceRevision.objects.select_related("document").filter(pk=revision_pk).first()
     if revision is None or not access.can_read_unit(request.user, revision.document.unit_id):
         raise Http404
-    inline = revision.content_type in INLINE_TYPES
-    response = FileResponse(
-        revision.file.open("rb"),
-        as_attachment=not inline,
-        filename=revision.original_name,
-        content_type=revision.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
-    response["Cache-Control"] = "private, no-store"
-    return response
+    return files.serve(revision.file)
 
 
 def document_detail(request, pk):

@@ -3,7 +3,11 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from integritas.common.files import PrivateFileField
+from integritas.common.uploads import IMAGE, PDF
 from integritas.organization.nip import validate_nip
+
+LOGO_MAX_BYTES = 2 * 1024 * 1024
 
 
 class Institution(models.Model):
@@ -15,7 +19,11 @@ class Institution(models.Model):
     phone = models.CharField(_("telepon"), max_length=50, blank=True)
     email = models.EmailField(_("surel"), blank=True)
     website = models.URLField(_("laman"), blank=True)
-    logo = models.FileField(_("logo"), upload_to="logos/", blank=True)
+    logo = PrivateFileField(
+        _("logo"), folder="organization/logos", families={IMAGE}, kinds={"png", "jpeg"},
+        max_bytes=LOGO_MAX_BYTES, blank=True, content_type_field="logo_content_type",
+    )  # fmt: skip
+    logo_content_type = models.CharField(max_length=120, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("instansi")
@@ -55,7 +63,11 @@ class Unit(models.Model):
     phone = models.CharField(_("telepon"), max_length=50, blank=True)
     email = models.EmailField(_("surel"), blank=True)
     website = models.URLField(_("laman"), blank=True)
-    logo = models.FileField(_("logo kop surat"), upload_to="logos/", blank=True)
+    logo = PrivateFileField(
+        _("logo kop surat"), folder="organization/logos", families={IMAGE}, kinds={"png", "jpeg"},
+        max_bytes=LOGO_MAX_BYTES, blank=True, content_type_field="logo_content_type",
+    )  # fmt: skip
+    logo_content_type = models.CharField(max_length=120, blank=True, editable=False)
     head = models.ForeignKey(
         "Employee", on_delete=models.SET_NULL, null=True, blank=True, related_name="headed_units",
         verbose_name=_("kepala"),
@@ -172,7 +184,11 @@ class Team(models.Model):
     name = models.CharField(_("nama tim"), max_length=200)
     decree_number = models.CharField(_("nomor SK"), max_length=100)
     decree_date = models.DateField(_("tanggal SK"))
-    decree_file = models.FileField(_("berkas SK"), upload_to="decrees/", blank=True)
+    decree_file = PrivateFileField(
+        _("berkas SK"), folder="organization/decrees", families={PDF, IMAGE}, blank=True,
+        content_type_field="decree_file_content_type",
+    )  # fmt: skip
+    decree_file_content_type = models.CharField(max_length=120, blank=True, editable=False)
     period_start = models.DateField(_("mulai berlaku"))
     period_end = models.DateField(_("berakhir"), null=True, blank=True)
     selection_method = models.TextField(

@@ -5,12 +5,13 @@ from django.contrib import messages
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
+from integritas.common import files
 from integritas.common.tabular import TableError, read_table
 from integritas.organization import imports, selectors, services
 from integritas.organization.forms import (
@@ -95,8 +96,7 @@ def unit_logo(request, pk):
     unit = access.get_unit_for_user(request.user, pk)
     if not unit.logo:
         raise Http404
-    content_type = "image/png" if unit.logo.name.endswith(".png") else "image/jpeg"
-    return FileResponse(unit.logo.open("rb"), content_type=content_type)
+    return files.serve(unit.logo, filename=f"logo-{unit.code}")
 
 
 def employee_list(request):
@@ -369,8 +369,4 @@ def team_decree(request, pk):
     team = _team_for_user(request.user, pk)
     if not team.decree_file:
         raise Http404
-    return FileResponse(
-        team.decree_file.open("rb"),
-        as_attachment=False,
-        filename=team.decree_file.name.rsplit("/", 1)[-1],
-    )
+    return files.serve(team.decree_file, filename=f"sk-tim-{team.pk}")

@@ -4,7 +4,7 @@ from typing import cast
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from integritas.commitment.forms import CheckedFileField
+from integritas.common.files import CheckedFileField
 from integritas.common.forms import BootstrapForm, BootstrapModelForm
 from integritas.common.uploads import EVIDENCE_FAMILIES, IMAGE, PDF, SPREADSHEET
 from integritas.organization.models import Employee, Unit

@@ -9,7 +9,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from integritas.common.uploads import private_name
+from integritas.common.files import PrivateFileField
+from integritas.common.uploads import EVIDENCE_FAMILIES, PDF, private_name
 from integritas.organization.models import Employee, Unit
 from integritas.planning.components import COMPONENTS
 from integritas.planning.rules import MONTH_CODES
@@ -18,6 +19,7 @@ PERCENT_VALIDATORS = [MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(1
 MONTH_FIELDS = tuple(code.lower() for code in MONTH_CODES)  # b01 … b12
 
 
+# The upload_to of the first migration; files are now named by common.files.store.
 def _private_name(folder: str, filename: str) -> str:
     return private_name(f"planning/{folder}", filename)
 
@@ -59,10 +61,13 @@ class WorkPlan(models.Model):
     year = models.PositiveSmallIntegerField(_("tahun"))
     decree_number = models.CharField(_("nomor keputusan kepala unit"), max_length=150)
     decree_date = models.DateField(_("tanggal keputusan"))
-    decree_file = models.FileField(
-        _("pindaian keputusan bertanda tangan (PDF)"), upload_to=decree_upload_to, blank=True
-    )
+    decree_file = PrivateFileField(
+        _("pindaian keputusan bertanda tangan (PDF)"), folder="planning/decrees", families={PDF},
+        blank=True, content_type_field="decree_file_content_type",
+        sha256_field="decree_file_sha256",
+    )  # fmt: skip
     decree_file_sha256 = models.CharField(max_length=64, blank=True)
+    decree_file_content_type = models.CharField(max_length=120, blank=True)
     socialisation = models.TextField(
         _("sosialisasi pembangunan ZI"),
         help_text=_("Pasal 11 ayat (5): melalui media apa saja pembangunan ZI disosialisasikan."),
@@ -323,7 +328,10 @@ class ReportEvidence(models.Model):
         ActionRow, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("untuk rencana aksi"),
     )  # fmt: skip
-    file = models.FileField(upload_to=evidence_upload_to)
+    file = PrivateFileField(
+        folder="planning/evidence", families=EVIDENCE_FAMILIES, content_type_field="content_type",
+        sha256_field="sha256", size_field="size", original_name_field="original_name",
+    )  # fmt: skip
     original_name = models.CharField(max_length=255)
     content_type = models.CharField(max_length=100)
     size = models.PositiveBigIntegerField()
@@ -376,7 +384,11 @@ class Innovation(models.Model):
     change = models.TextField(_("perubahan yang dilakukan"))
     started_on = models.DateField(_("tanggal mulai diterapkan"))
     evidence_url = models.URLField(_("tautan bukti"), max_length=500, blank=True)
-    evidence_file = models.FileField(_("berkas bukti"), upload_to=innovation_upload_to, blank=True)
+    evidence_file = PrivateFileField(
+        _("berkas bukti"), folder="planning/innovations", families=EVIDENCE_FAMILIES, blank=True,
+        content_type_field="evidence_content_type", sha256_field="evidence_sha256",
+        original_name_field="evidence_name",
+    )  # fmt: skip
     evidence_name = models.CharField(max_length=255, blank=True)
     evidence_content_type = models.CharField(max_length=100, blank=True)
     evidence_sha256 = models.CharField(max_length=64, blank=True)

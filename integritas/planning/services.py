@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from integritas.accounts import access
 from integritas.accounts.models import Role, User
 from integritas.audit.services import diff, record, snapshot
-from integritas.common.uploads import sha256_of
+from integritas.common import files
 from integritas.organization.models import Unit
 from integritas.planning import rules
 from integritas.planning.components import COMPONENTS
@@ -41,12 +41,6 @@ from integritas.planning.selectors import OverdueItem
 
 class WorkflowError(ValidationError):
     """A report transition that its current status does not allow."""
-
-
-def _store(field_file: Any, upload: UploadedFile) -> str:
-    digest = sha256_of(upload)
-    field_file.save(upload.name or "berkas", upload, save=False)
-    return digest
 
 
 # --- work plan (Pasal 11 ayat 4–9) ---------------------------------------------------------
@@ -76,14 +70,15 @@ def work_plan_save(
     plan.socialisation = socialisation
     plan.updated_by = by
     if decree_file is not None:
-        plan.decree_file_sha256 = _store(plan.decree_file, decree_file)
+        files.store(plan.decree_file, decree_file)
     plan.full_clean()
     if creating:
         plan.save()
     else:
         plan.save(
             update_fields=["decree_number", "decree_date", "socialisation", "decree_file",
-                           "decree_file_sha256", "updated_by", "updated_at"]
+                           "decree_file_sha256", "decree_file_content_type", "updated_by",
+                           "updated_at"]
         )  # fmt: skip
     for component in COMPONENTS:
         text = (targets.get(component.code) or "").strip()
@@ -265,17 +260,13 @@ def monthly_report_evidence_add(
     *,
     report: MonthlyReport,
     file: UploadedFile,
-    content_type: str,
     action_row: ActionRow | None = None,
     by: Any,
 ) -> ReportEvidence:
-    """Attach a (content-checked) evidence file to an open report."""
+    """Attach an evidence file, checked by its content, to an open report."""
     _require(report, MonthlyReport.Status.DRAFT, MonthlyReport.Status.RETURNED)
-    evidence = ReportEvidence(
-        report=report, action_row=action_row, original_name=(file.name or "berkas")[:255],
-        content_type=content_type, size=file.size or 0, uploaded_by=by,
-    )  # fmt: skip
-    evidence.sha256 = _store(evidence.file, file)
+    evidence = ReportEvidence(report=report, action_row=action_row, uploaded_by=by)
+    files.store(evidence.file, file)
     evidence.full_clean()
     evidence.save()
     record(actor=by, action="laporan.bukti_ditambah", obj=evidence,
@@ -430,16 +421,13 @@ def innovation_save(
     *,
     innovation: Innovation,
     evidence: UploadedFile | None = None,
-    evidence_content_type: str = "",
     by: Any,
 ) -> Innovation:
     """Pasal 9 angka 4: record an innovation (name, problem, change, date, evidence)."""
     if innovation.pk is None:
         innovation.recorded_by = by
     if evidence is not None:
-        innovation.evidence_name = (evidence.name or "")[:255]
-        innovation.evidence_content_type = evidence_content_type
-        innovation.evidence_sha256 = _store(innovation.evidence_file, evidence)
+        files.store(innovation.evidence_file, evidence)
     _save_simple(
         innovation, action="inovasi", unit_id=innovation.unit_id, by=by,
         fields=["name", "problem", "change", "started_on", "evidence_url", "evidence_file",

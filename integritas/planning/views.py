@@ -6,7 +6,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
+from integritas.common import files
 from integritas.organization.models import Unit
 from integritas.planning import components, rules, selectors, services, xlsx
 from integritas.planning.forms import (
@@ -171,7 +172,7 @@ def work_plan_decree_file(request, pk, year):
     plan = selectors.work_plan(unit, year)
     if plan is None or not plan.decree_file:
         raise Http404
-    return _serve(plan.decree_file, "application/pdf", f"sk-rencana-kerja-{unit.code}-{year}.pdf")
+    return files.serve(plan.decree_file, filename=f"sk-rencana-kerja-{unit.code}-{year}")
 
 
 # --- action plan grid ----------------------------------------------------------------------
@@ -467,8 +468,7 @@ def report_evidence_add(request, pk):
         upload = form.cleaned_data["file"]
         try:
             services.monthly_report_evidence_add(
-                report=report, file=upload, content_type=upload.sniffed_content_type,
-                action_row=form.cleaned_data.get("action_row"), by=request.user,
+                report=report, file=upload, action_row=form.cleaned_data.get("action_row"), by=request.user,
             )  # fmt: skip
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
@@ -484,7 +484,7 @@ def report_evidence_add(request, pk):
 def report_evidence_file(request, pk):
     evidence = get_object_or_404(ReportEvidence.objects.select_related("report__plan"), pk=pk)
     access.require(access.can_read_unit(request.user, evidence.report.plan.unit_id))
-    return _serve(evidence.file, evidence.content_type, evidence.original_name)
+    return files.serve(evidence.file)
 
 
 @require_POST
@@ -610,11 +610,7 @@ def log_edit(request, pk, kind, entry_pk=None):
         try:
             if kind == "inovasi":
                 upload = form.cleaned_data.get("evidence_upload")
-                services.innovation_save(
-                    innovation=form.instance, evidence=upload,
-                    evidence_content_type=getattr(upload, "sniffed_content_type", ""),
-                    by=request.user,
-                )  # fmt: skip
+                services.innovation_save(innovation=form.instance, evidence=upload, by=request.user)
             elif kind == "media":
                 services.media_entry_save(entry=form.instance, by=request.user)
             else:
@@ -648,17 +644,4 @@ def log_delete(request, pk, kind, entry_pk):
 def innovation_evidence(request, pk):
     innovation = get_object_or_404(Innovation, pk=pk)
     access.require(access.can_read_unit(request.user, innovation.unit_id))
-    return _serve(
-        innovation.evidence_file, innovation.evidence_content_type, innovation.evidence_name
-    )
-
-
-def _serve(field_file, content_type: str | None, filename: str):
-    if not field_file:
-        raise Http404
-    response = FileResponse(
-        field_file.open("rb"), as_attachment=False, filename=filename,
-        content_type=content_type or None,
-    )  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return files.serve(innovation.evidence_file)
