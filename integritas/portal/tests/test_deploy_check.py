@@ -21,6 +21,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         {
             "DEBUG": "false",
             "SECRET_KEY": "x" * 20 + "-production-like-secret-key-with-enough-entropy-1234567890",
+            "AUDIT_KEY": "y" * 20 + "-production-like-audit-key-kept-outside-the-database",
             "ALLOWED_HOSTS": "integritas.kupangkota.go.id",
             "INTEGRITAS_DATA_DIR": str(tmp_path),
         }
