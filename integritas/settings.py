@@ -164,9 +164,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
-# Pasal-free operational rule: lock an account after repeated failures.
+# Operational rule (no Pasal): wrong passwords lock one address for one account
+# (accounts/lockout.py); the account itself is only slowed down for other addresses.
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "15")
+LOGIN_SLOWDOWN_MAX_SECONDS = envint("LOGIN_SLOWDOWN_MAX_SECONDS", "60")
 
 LANGUAGE_CODE = "id"
 # The product speaks Indonesian whatever the browser asks for; strings sit in gettext so an
