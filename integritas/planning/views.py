@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
+from integritas.audit.services import record
 from integritas.organization.models import Unit
 from integritas.planning import components, rules, selectors, services, xlsx
 from integritas.planning.forms import (
@@ -330,6 +331,9 @@ def action_row_delete(request, row_pk):
 def action_plan_xlsx(request, plan_pk):
     plan = _plan_for(request.user, plan_pk)
     data = xlsx.export(plan, list(selectors.action_rows(plan)))
+    # The export names the employees in charge of each action: personal data, so recorded.
+    record(actor=request.user, action="rencana_aksi.diekspor", obj=plan, unit_id=plan.unit_id,
+           changes={"format": "xlsx"})  # fmt: skip
     response = HttpResponse(data, content_type=XLSX_MIME)
     response["Content-Disposition"] = (
         f'attachment; filename="rencana-aksi-{plan.unit.code}-{plan.year}.xlsx"'
