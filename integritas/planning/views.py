@@ -331,9 +331,7 @@ def action_row_delete(request, row_pk):
 def action_plan_xlsx(request, plan_pk):
     plan = _plan_for(request.user, plan_pk)
     data = xlsx.export(plan, list(selectors.action_rows(plan)))
-    # The export names the employees in charge of each action: personal data, so recorded.
-    record(actor=request.user, action="rencana_aksi.diekspor", obj=plan, unit_id=plan.unit_id,
-           changes={"format": "xlsx"})  # fmt: skip
+    record(actor=request.user, action="rencana_aksi.diekspor", obj=plan, unit_id=plan.unit_id)  # fmt: skip
     response = HttpResponse(data, content_type=XLSX_MIME)
     response["Content-Disposition"] = (
         f'attachment; filename="rencana-aksi-{plan.unit.code}-{plan.year}.xlsx"'
