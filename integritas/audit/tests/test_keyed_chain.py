@@ -4,10 +4,14 @@ import hashlib
 import hmac
 import importlib
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 
 import pytest
 from django.apps import apps
-from django.core.management import ManagementUtility
+from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import timezone
 
@@ -65,11 +69,16 @@ def _alter_and_rechain(sign, **rewrite):
 
 
 def _run(*args):
-    """Run the console command; return its exit code (0 when it returned normally)."""
+    """Run the command in-process; its exit code as the console script would return it.
+
+    (ManagementUtility would close the test's database connection; the real console script is
+    exercised in test_the_console_script_exit_codes.)
+    """
     try:
-        ManagementUtility(["integritas", *args]).execute()
-    except SystemExit as exc:
-        return exc.code
+        call_command(*args)
+    except CommandError as exc:
+        sys.stderr.write(f"CommandError: {exc}\n")
+        return exc.returncode
     return 0
 
 
@@ -241,3 +250,41 @@ def test_key_id_reveals_nothing_of_the_key():
         == hmac.new(key, b"integritas-audit-key-id", hashlib.sha256).hexdigest()[:16]
     )
     assert key.decode() not in chain.key_id(key)
+
+
+@pytest.mark.django_db(transaction=False)
+def test_the_console_script_exit_codes(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("INTEGRITAS_TESTING", "DATABASE_URL")}
+    env.update({"DEBUG": "true", "INTEGRITAS_DATA_DIR": str(tmp_path), "AUDIT_KEY": "c" * 40})
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-m", "integritas", *args], env=env,
+                              capture_output=True, text=True, timeout=180)  # fmt: skip
+
+    assert run("migrate", "audit", "-v", "0").returncode == 0  # only what the audit needs
+    key = b"c" * 40
+    fields = {"created_at": "2026-01-01T00:00:00.000000+00:00", "actor_id": None,
+              "actor_label": "sistem", "action": "uji", "object_type": "uji", "object_id": "",
+              "object_repr": "", "unit_id": None, "changes": {}}  # fmt: skip
+    digest = chain.digest(version=1, key=key, fields=fields, prev_hash=chain.GENESIS)
+    database = tmp_path / "integritas.sqlite3"
+    with sqlite3.connect(database) as db:  # one record written with the key, as the app would
+        db.execute(
+            "INSERT INTO audit_auditrecord (created_at, actor_label, action, object_type,"
+            " object_id, object_repr, changes, prev_hash, hash, version, key_id) VALUES"
+            " ('2026-01-01 00:00:00', 'sistem', 'uji', 'uji', '', '', '{}', ?, ?, 1, ?)",
+            [chain.GENESIS, digest, chain.key_id(key)],
+        )
+        db.execute("INSERT INTO audit_audithead (id, last_hash, count) VALUES (1, ?, 1)", [digest])
+    anchor = tmp_path / "anchor.json"
+    assert run("audit", "anchor", "--output", str(anchor)).returncode == 0
+    assert json.loads(anchor.read_text())["count"] == 1
+    ok = run("audit", "verify", "--anchor", str(anchor))
+    assert ok.returncode == 0 and "1 records verified" in ok.stdout, ok.stderr
+    assert run("audit", "verify", "--anchor", str(tmp_path / "none.json")).returncode == 2
+    with sqlite3.connect(database) as db:
+        db.execute("DELETE FROM audit_auditrecord")
+        db.execute("DELETE FROM audit_audithead")
+    cut = run("audit", "verify", "--anchor", str(anchor))
+    assert cut.returncode == 1 and "has 0 records but the anchor" in cut.stderr
+    assert len(cut.stderr.strip().splitlines()) == 1 and "Traceback" not in cut.stderr
