@@ -216,3 +216,21 @@ def test_a_failed_username_is_truncated_in_the_audit(db, monkeypatch):
     lockout.login_failed(username="u" * 400, address=ATTACKER)
     failed = AuditRecord.objects.get(action="masuk.gagal")
     assert len(failed.object_repr) == 150 and len(failed.changes["username"]) == 150
+
+
+def test_guessing_from_many_addresses_never_locks_the_owner_out(world):
+    """The Wali Kota's account under a spread attack that renews itself for an hour."""
+    home = _client(OWNER)
+    with time_machine.travel(T0, tick=False):
+        assert _login(home, "pimpinan", PASSWORD).status_code == 302
+    moment = T0
+    for minute in range(0, 60, 5):
+        moment = T0 + timedelta(minutes=minute)
+        with time_machine.travel(moment, tick=False):
+            for i in range(20):
+                _login(_client(f"10.9.{minute}.{i}"), "pimpinan", "tebakan")
+            owner = _client(OWNER)
+            assert _login(owner, "pimpinan", PASSWORD).status_code == 302, minute
+            assert _logged_in(owner)
+    guesses = AuditRecord.objects.filter(action="masuk.gagal").count()
+    assert guesses <= 12 * settings.LOGIN_FAILURE_LIMIT  # the wait refused the rest unchecked
