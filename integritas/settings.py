@@ -44,8 +44,30 @@ if not SECRET_KEY:
         SECRET_KEY = "offline-command-signs-nothing"  # noqa: S105 - see integritas.cli
     else:
         raise ImproperlyConfigured(
-            "SECRET_KEY must be set when DEBUG is off (export SECRET_KEY=... or DEBUG=true)."
+            "SECRET_KEY must be set when DEBUG is off: export SECRET_KEY=<a long random string> "
+            "(or DEBUG=true on a development machine)."
         )
+
+# The key of the audit chain's HMAC (audit/chain.py). It lives outside the database, so whoever
+# can write to the database still cannot rewrite the trail; see README "Production".
+AUDIT_KEY = os.environ.get("AUDIT_KEY", "")
+# Keys used before a rotation, comma-separated: the older chain segments stay verifiable.
+AUDIT_PREVIOUS_KEYS = envlist("AUDIT_PREVIOUS_KEYS", "")
+if not AUDIT_KEY:
+    if DEBUG or TESTING:
+        AUDIT_KEY = "development-audit-key:" + SECRET_KEY
+    elif os.environ.get("INTEGRITAS_OFFLINE_COMMAND") == "1":
+        AUDIT_KEY = "offline-command-writes-no-audit"
+    else:
+        raise ImproperlyConfigured(
+            "AUDIT_KEY must be set when DEBUG is off: export AUDIT_KEY=<at least 32 random "
+            "characters>, kept outside the database (see README, Production)."
+        )
+elif len(AUDIT_KEY) < 32 and not (DEBUG or TESTING):
+    raise ImproperlyConfigured(
+        "AUDIT_KEY is too short: use at least 32 random characters "
+        '(e.g. python3 -c "import secrets; print(secrets.token_urlsafe(48))").'
+    )
 
 DATA_DIR = Path(os.environ.get("INTEGRITAS_DATA_DIR", PROJECT_DIR / "var"))
 if TESTING and "INTEGRITAS_PRIVATE_MEDIA" not in os.environ:
@@ -145,9 +167,11 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
-# Pasal-free operational rule: lock an account after repeated failures.
+# Operational rule (no Pasal): wrong passwords lock one address for one account
+# (accounts/lockout.py); the account itself is only slowed down for other addresses.
 LOGIN_FAILURE_LIMIT = envint("LOGIN_FAILURE_LIMIT", "5")
 LOGIN_LOCKOUT_MINUTES = envint("LOGIN_LOCKOUT_MINUTES", "15")
+LOGIN_SLOWDOWN_MAX_SECONDS = envint("LOGIN_SLOWDOWN_MAX_SECONDS", "60")
 
 LANGUAGE_CODE = "id"
 # The product speaks Indonesian whatever the browser asks for; strings sit in gettext so an

@@ -1,5 +1,8 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+
+from integritas.accounts.forms import AdminLockoutAuthenticationForm
 
 urlpatterns = [
     path("", include("integritas.portal.urls")),
@@ -12,5 +15,11 @@ urlpatterns = [
     path("s/", include("integritas.surveys.public_urls")),
     path("dokumen/", include("integritas.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("django-admin/", admin.site.urls),
 ]
+
+# The Django admin only reads (every write goes through the audited services) and the
+# application's own pages cover what it shows, so production does not serve it: a second login
+# page is a second door. On a development machine it stays, behind the same login locks.
+admin.site.login_form = AdminLockoutAuthenticationForm
+if settings.DEBUG:
+    urlpatterns.append(path("django-admin/", admin.site.urls))

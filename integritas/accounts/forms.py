@@ -1,39 +1,72 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from integritas.accounts import services
+from integritas.accounts import lockout
 from integritas.accounts.models import CITY_ROLES, UNIT_ROLES, Role, RoleAssignment, User
 from integritas.common.forms import BootstrapForm
 from integritas.organization.models import Employee, Unit
 
+LOCKED_MESSAGE = _(
+    "Terlalu banyak percobaan masuk yang gagal untuk akun ini dari perangkat Anda. "
+    "Coba lagi dalam %(minutes)d menit. Bila itu bukan Anda, hubungi Bagian Organisasi."
+)
+SLOWED_MESSAGE = _(
+    "Akun ini sedang menerima banyak percobaan masuk yang gagal. "
+    "Tunggu %(seconds)d detik, lalu coba lagi."
+)
+PASSWORD_MAX_LENGTH = 4096
 
-class LockoutAuthenticationForm(AuthenticationForm):
-    """Django's login form, refusing locked accounts and counting failures."""
+
+class LockoutFormMixin:
+    """Every login form: bounded input, locks per account and address, failures counted."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        username = self.fields["username"]
+        # AuthenticationForm sets max_length after the field is built, without its validator.
+        username.validators.append(MaxLengthValidator(username.max_length or 150))
+        self.fields["password"].max_length = PASSWORD_MAX_LENGTH
+        self.fields["password"].validators.append(MaxLengthValidator(PASSWORD_MAX_LENGTH))
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        address = lockout.client_address(self.request)
+        if username:
+            refused = lockout.refusal(username=username, address=address)
+            if refused is not None and refused.locked:
+                raise forms.ValidationError(
+                    LOCKED_MESSAGE, code="locked", params={"minutes": refused.minutes}
+                )
+            if refused is not None:
+                raise forms.ValidationError(
+                    SLOWED_MESSAGE, code="slowed", params={"seconds": refused.seconds}
+                )
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError as exc:
+            if username and exc.code == "invalid_login":
+                lockout.login_failed(username=username, address=address)
+            raise
+        user = self.get_user()
+        if user is not None:
+            lockout.login_succeeded(user=user, address=address)
+        return cleaned
+
+
+class LockoutAuthenticationForm(LockoutFormMixin, AuthenticationForm):
+    """The application's login form."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
         "invalid_login": _("Nama pengguna atau kata sandi salah."),
-        "locked": _(
-            "Akun ini dikunci sementara karena terlalu banyak percobaan masuk yang gagal. "
-            "Coba lagi nanti atau hubungi Bagian Organisasi."
-        ),
     }
 
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        if username and services.login_is_locked(username=username):
-            raise forms.ValidationError(self.error_messages["locked"], code="locked")
-        try:
-            cleaned = super().clean()
-        except forms.ValidationError:
-            if username:
-                services.login_failed(username=username)
-            raise
-        user = self.get_user()
-        if user is not None:
-            services.login_succeeded(user=user)
-        return cleaned
+
+class AdminLockoutAuthenticationForm(LockoutFormMixin, AdminAuthenticationForm):
+    """The Django admin's login form (served only when DEBUG is on), under the same locks."""
 
 
 class UserCreateForm(BootstrapForm):

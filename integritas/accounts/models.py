@@ -13,7 +13,8 @@ class User(AbstractUser):
         Employee, on_delete=models.SET_NULL, null=True, blank=True, related_name="user",
         verbose_name=_("pegawai"),
     )  # fmt: skip
-    failed_logins = models.PositiveIntegerField(default=0)
+    # The latest lock of a login from some address (shown to administrators, cleared by unlock);
+    # the locks themselves are per account and address, in LoginThrottle.
     locked_until = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -70,3 +71,30 @@ class RoleAssignment(models.Model):
     def __str__(self) -> str:
         scope = self.unit.name if self.unit is not None else _("se-kota")
         return f"{self.user} — {self.get_role_display()} ({scope})"
+
+
+class LoginThrottle(models.Model):
+    """Failed logins of one typed user name from one client address (or, on the row whose
+    address is ``ACCOUNT``, from every address together).
+
+    An address row locks that address for that name (``blocked_until``); the account row only
+    slows the name down for the other addresses (``blocked_until`` = earliest next try), so
+    nobody can lock an owner out of his own account from elsewhere.
+    """
+
+    ACCOUNT = "*"
+
+    username = models.CharField(max_length=150)
+    address = models.CharField(max_length=64)
+    failures = models.PositiveIntegerField(default=0)
+    last_failure_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    blocked_until = models.DateTimeField(null=True, blank=True)
+    last_success_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["username", "address"], name="login_throttle_once")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.username} @ {self.address}: {self.failures}"

@@ -1,46 +1,23 @@
-"""Login lockout and role assignment writes."""
+"""Role assignment and user writes; login throttling lives in accounts/lockout.py."""
 
-from datetime import timedelta
 from typing import Any
 
-from django.conf import settings
 from django.db import transaction
-from django.db.models import F
-from django.utils import timezone
 
+from integritas.accounts import lockout
 from integritas.accounts.models import RoleAssignment, User
 from integritas.audit.services import record
 
 
-def login_is_locked(*, username: str) -> bool:
-    """Return True while the account is locked after repeated failures."""
-    user = User.objects.filter(username__iexact=username).only("locked_until").first()
-    return bool(user and user.locked_until and user.locked_until > timezone.now())
+@transaction.atomic
+def user_logged_out(*, user: User, address: str) -> None:
+    record(actor=user, action="keluar", obj=user, changes={"address": address})
 
 
 @transaction.atomic
-def login_failed(*, username: str) -> None:
-    """Count a failed login and lock the account when the limit is reached."""
-    user = User.objects.select_for_update().filter(username__iexact=username).first()
-    if user is None:
-        return
-    User.objects.filter(pk=user.pk).update(failed_logins=F("failed_logins") + 1)
-    user.refresh_from_db(fields=["failed_logins"])
-    if user.failed_logins >= settings.LOGIN_FAILURE_LIMIT:
-        user.locked_until = timezone.now() + timedelta(minutes=settings.LOGIN_LOCKOUT_MINUTES)
-        user.failed_logins = 0
-        user.save(update_fields=["locked_until", "failed_logins"])
-        record(
-            actor=None,
-            action="akun.dikunci",
-            obj=user,
-            changes={"locked_until": [None, user.locked_until]},
-        )
-
-
-def login_succeeded(*, user: User) -> None:
-    if user.failed_logins or user.locked_until:
-        User.objects.filter(pk=user.pk).update(failed_logins=0, locked_until=None)
+def user_password_changed(*, user: User, address: str) -> None:
+    """The user changed his own password (the form already checked the old one)."""
+    record(actor=user, action="pengguna.sandi_diganti", obj=user, changes={"address": address})
 
 
 @transaction.atomic
@@ -112,9 +89,11 @@ def user_set_active(*, user: User, active: bool, by: Any) -> User:
 
 @transaction.atomic
 def user_unlock(*, user: User, by: Any) -> User:
-    User.objects.filter(pk=user.pk).update(failed_logins=0, locked_until=None)
-    record(actor=by, action="akun.dibuka", obj=user)
-    user.refresh_from_db(fields=["failed_logins", "locked_until"])
+    """Lift every login lock and wait of the account, from every address."""
+    before = user.locked_until
+    lockout.unlock(user=user)
+    record(actor=by, action="akun.dibuka", obj=user, changes={"locked_until": [before, None]})
+    user.refresh_from_db(fields=["locked_until"])
     return user
 
 

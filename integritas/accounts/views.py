@@ -3,6 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
@@ -11,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from integritas.accounts import access, services
+from integritas.accounts import access, lockout, services
 from integritas.accounts.forms import (
     LockoutAuthenticationForm,
     PasswordResetByAdminForm,
@@ -28,13 +29,25 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
+class LogoutView(auth_views.LogoutView):
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            services.user_logged_out(user=request.user, address=lockout.client_address(request))
+        return super().post(request, *args, **kwargs)
+
+
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "accounts/password_change.html"
     success_url = reverse_lazy("portal:home")
 
     def form_valid(self, form):
+        with transaction.atomic():
+            response = super().form_valid(form)
+            services.user_password_changed(
+                user=form.user, address=lockout.client_address(self.request)
+            )
         messages.success(self.request, gettext_lazy("Kata sandi berhasil diganti."))
-        return super().form_valid(form)
+        return response
 
 
 def user_list(request):

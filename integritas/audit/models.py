@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class AuditRecord(models.Model):
-    """One append-only entry of the hash-chained audit trail."""
+    """One append-only entry of the keyed hash chain of the audit trail (see audit/chain.py)."""
 
     created_at = models.DateTimeField(_("waktu"), db_index=True)
     actor = models.ForeignKey(
@@ -24,6 +24,9 @@ class AuditRecord(models.Model):
     changes = models.JSONField(_("perubahan"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
     hash = models.CharField(max_length=64, unique=True)
+    # How `hash` was computed (audit.chain): 1 = HMAC-SHA256 with the key named by key_id.
+    version = models.PositiveSmallIntegerField(default=1)
+    key_id = models.CharField(max_length=16, blank=True)
 
     class Meta:
         ordering = ["-id"]

@@ -1,20 +1,33 @@
-"""Append to and verify the hash-chained audit trail."""
+"""Append to and verify the keyed hash chain of the audit trail, and anchor its head."""
 
-import hashlib
-import json
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
 from django.utils import timezone
 
+from integritas.audit import chain
+from integritas.audit.chain import GENESIS
 from integritas.audit.models import AuditHead, AuditRecord
 
-GENESIS = "0" * 64
+ANCHOR_KIND = "integritas-audit-anchor"
+
+
+def _current_key() -> bytes:
+    return str(settings.AUDIT_KEY).encode("utf-8")
+
+
+def known_keys() -> dict[str, bytes]:
+    """The current key and the previous ones (still needed to verify older chain segments)."""
+    keys = [_current_key()] + [
+        str(k).encode("utf-8") for k in getattr(settings, "AUDIT_PREVIOUS_KEYS", [])
+    ]
+    return {chain.key_id(key): key for key in keys}
 
 
 def _jsonable(value: Any) -> Any:
@@ -31,30 +44,6 @@ def _jsonable(value: Any) -> Any:
     if isinstance(value, list | tuple | set):
         return [_jsonable(v) for v in value]
     return value
-
-
-def _digest(fields: dict[str, Any], prev_hash: str) -> str:
-    payload = json.dumps(
-        {**fields, "prev_hash": prev_hash},
-        sort_keys=True,
-        ensure_ascii=False,
-        separators=(",", ":"),
-    )
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
-
-
-def _content(record: AuditRecord) -> dict[str, Any]:
-    return {
-        "created_at": record.created_at.isoformat(timespec="microseconds"),
-        "actor_id": record.actor_id,
-        "actor_label": record.actor_label,
-        "action": record.action,
-        "object_type": record.object_type,
-        "object_id": record.object_id,
-        "object_repr": record.object_repr,
-        "unit_id": record.unit_id,
-        "changes": record.changes,
-    }
 
 
 def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
@@ -111,8 +100,13 @@ def record(
             unit_id=unit_id,
             changes=_jsonable(changes or {}),
             prev_hash=head.last_hash,
+            version=chain.CURRENT_VERSION,
         )
-        entry.hash = _digest(_content(entry), entry.prev_hash)
+        key = _current_key()
+        entry.key_id = chain.key_id(key)
+        entry.hash = chain.digest(
+            version=entry.version, key=key, fields=chain.content(entry), prev_hash=entry.prev_hash
+        )
         entry.save()
         head.last_hash = entry.hash
         head.count += 1
@@ -128,33 +122,93 @@ class Verification:
     reason: str = ""
 
 
-def verify() -> Verification:
-    """Walk the chain from the first record; name the first one altered, inserted or deleted."""
+def _problem(entry: AuditRecord, prev: str, last_id: int, keys: dict[str, bytes]) -> str:
+    """Why one record does not belong to the chain, or "" when it does."""
+    if entry.prev_hash != prev:
+        return (
+            f"record #{entry.pk}: prev_hash does not match record #{last_id} "
+            "(a record before it was deleted or altered)"
+        )
+    if entry.version not in chain.KNOWN_VERSIONS:
+        return f"record #{entry.pk}: not keyed (chain version {entry.version}); it was forged or altered"
+    key = keys.get(entry.key_id)
+    if key is None:
+        return (
+            f"record #{entry.pk}: signed with a key this server does not have "
+            "(forged, or AUDIT_KEY was rotated: list the old key in AUDIT_PREVIOUS_KEYS)"
+        )
+    expected = chain.digest(
+        version=entry.version, key=key, fields=chain.content(entry), prev_hash=entry.prev_hash
+    )
+    if expected != entry.hash:
+        return f"record #{entry.pk}: content does not match its keyed hash (altered)"
+    return ""
+
+
+def verify(*, anchor: dict[str, Any] | None = None) -> Verification:
+    """Walk the chain from the first record; name the first one altered, inserted or deleted.
+
+    With an ``anchor`` (a head written earlier by :func:`anchor_head`), the chain must also still
+    reach it: at least as many records, and the record at the anchor's position carries the
+    anchor's keyed hash.
+    """
+    keys = known_keys()
     prev = GENESIS
     checked = 0
     last_id = 0
-    records = AuditRecord.objects.order_by("id").iterator(chunk_size=2000)
-    for entry in records:
-        if entry.prev_hash != prev:
-            return Verification(
-                False, checked, entry.pk,
-                f"record #{entry.pk}: prev_hash does not match record #{last_id} (a record before it was deleted or altered)",
-            )  # fmt: skip
-        expected = _digest(_content(entry), entry.prev_hash)
-        if expected != entry.hash:
-            return Verification(
-                False,
-                checked,
-                entry.pk,
-                f"record #{entry.pk}: content does not match its hash (altered)",
-            )
+    anchored_hash = None
+    anchor_count = int(anchor["count"]) if anchor else 0
+    for entry in AuditRecord.objects.order_by("id").iterator(chunk_size=2000):
+        problem = _problem(entry, prev, last_id, keys)
+        if problem:
+            return Verification(False, checked, entry.pk, problem)
         prev = entry.hash
         last_id = entry.pk
         checked += 1
+        if checked == anchor_count:
+            anchored_hash = entry.hash
     head = AuditHead.objects.filter(pk=1).first()
     if head is not None and (head.last_hash != prev or head.count != checked):
         return Verification(
             False, checked, None,
             f"the chain ends at record #{last_id} but the head expects {head.count} records ending in {head.last_hash[:12]}… (records deleted at the end)",
         )  # fmt: skip
+    if anchor is not None:
+        when = anchor.get("anchored_at", "?")
+        if checked < anchor_count:
+            return Verification(
+                False, checked, None,
+                f"the trail has {checked} records but the anchor of {when} recorded {anchor_count}: records were deleted",
+            )  # fmt: skip
+        if anchor_count and anchored_hash != anchor["hash"]:
+            return Verification(
+                False, checked, None,
+                f"record number {anchor_count} differs from the anchor of {when}: the chain was rewritten",
+            )  # fmt: skip
     return Verification(True, checked)
+
+
+def anchor_head() -> dict[str, Any]:
+    """The current head of the chain (count, time, keyed hash) for the operator to keep elsewhere."""
+    last = AuditRecord.objects.order_by("-id").first()
+    return {
+        "kind": ANCHOR_KIND,
+        "count": AuditRecord.objects.count(),
+        "last_id": last.pk if last else None,
+        "last_record_at": last.created_at.isoformat() if last else None,
+        "hash": last.hash if last else GENESIS,
+        "key_id": last.key_id if last else chain.key_id(_current_key()),
+        "anchored_at": timezone.now().isoformat(timespec="seconds"),
+    }
+
+
+def anchor_problem(data: Any) -> str:
+    """Why a parsed anchor file cannot be used, or "" when it can."""
+    if not isinstance(data, dict) or data.get("kind") != ANCHOR_KIND:
+        return "this is not an Integritas audit anchor (written by `integritas audit anchor`)"
+    count, digest = data.get("count"), data.get("hash")
+    if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+        return "the anchor has no valid record count"
+    if not isinstance(digest, str) or len(digest) != 64:
+        return "the anchor has no valid hash"
+    return ""

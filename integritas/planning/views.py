@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
+from integritas.audit.services import record
 from integritas.common import files
 from integritas.organization.models import Unit
 from integritas.planning import components, rules, selectors, services, xlsx
@@ -331,6 +332,7 @@ def action_row_delete(request, row_pk):
 def action_plan_xlsx(request, plan_pk):
     plan = _plan_for(request.user, plan_pk)
     data = xlsx.export(plan, list(selectors.action_rows(plan)))
+    record(actor=request.user, action="rencana_aksi.diekspor", obj=plan, unit_id=plan.unit_id)  # fmt: skip
     response = HttpResponse(data, content_type=XLSX_MIME)
     response["Content-Disposition"] = (
         f'attachment; filename="rencana-aksi-{plan.unit.code}-{plan.year}.xlsx"'

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
+from integritas.audit.services import record
 from integritas.surveys import charts, exports, selectors, services
 from integritas.surveys.forms import (
     CodeIssueForm,
@@ -493,5 +494,8 @@ def export(request, pk, what, fmt):
     if what not in ("jawaban", "hasil") or fmt not in ("csv", "xlsx"):
         raise Http404
     if what == "jawaban":
+        # The respondents' profiles are personal data: who took them out is on the record.
+        record(actor=request.user, action="survei.jawaban_diekspor", obj=wave,
+               unit_id=wave.unit_id, changes={"format": fmt})  # fmt: skip
         return exports.responses_response(wave, fmt)
     return exports.results_response(wave, selectors.wave_results(wave), fmt)

@@ -21,6 +21,7 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
         {
             "DEBUG": "false",
             "SECRET_KEY": "x" * 20 + "-production-like-secret-key-with-enough-entropy-1234567890",
+            "AUDIT_KEY": "y" * 20 + "-production-like-audit-key-kept-outside-the-database",
             "ALLOWED_HOSTS": "integritas.kupangkota.go.id",
             "INTEGRITAS_DATA_DIR": str(tmp_path),
         }
@@ -33,22 +34,47 @@ def test_check_deploy_is_clean_with_production_settings(tmp_path):
     assert "no issues" in result.stdout
 
 
-def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off(tmp_path):
+def _production_env(tmp_path, **values):
     env = {
         k: v
         for k, v in os.environ.items()
-        if k not in ("INTEGRITAS_TESTING", "DEBUG", "SECRET_KEY")
+        if k
+        not in ("INTEGRITAS_TESTING", "DEBUG", "SECRET_KEY", "AUDIT_KEY", "DJANGO_SETTINGS_MODULE")
     }
-    env.update({"DEBUG": "false", "INTEGRITAS_DATA_DIR": str(tmp_path)})
-    result = subprocess.run(
-        [sys.executable, "-m", "integritas", "check"],
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert result.returncode != 0
+    env.update({"DEBUG": "false", "INTEGRITAS_DATA_DIR": str(tmp_path), **values})
+    return env
+
+
+def _run(env, *args):
+    return subprocess.run(
+        [sys.executable, "-m", "integritas", *args],
+        env=env, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+
+
+def test_it_refuses_to_start_without_a_secret_key_when_debug_is_off(tmp_path):
+    result = _run(_production_env(tmp_path), "check")
+    assert result.returncode == 2
     assert "SECRET_KEY must be set" in result.stderr
+    assert "export SECRET_KEY=" in result.stderr and "DEBUG=true" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1  # one line, no traceback
+    assert result.stdout == ""
+
+
+@pytest.mark.parametrize("command", [["check"], ["migrate"], ["audit", "verify"]])
+def test_it_refuses_to_start_without_an_audit_key_in_production(tmp_path, command):
+    result = _run(_production_env(tmp_path, SECRET_KEY="s" * 60), *command)
+    assert result.returncode == 2
+    assert "AUDIT_KEY must be set" in result.stderr and "export AUDIT_KEY=" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "integritas.sqlite3").exists()  # nothing ran
+
+
+def test_a_short_audit_key_is_refused_in_production(tmp_path):
+    result = _run(_production_env(tmp_path, SECRET_KEY="s" * 60, AUDIT_KEY="kurang"), "check")
+    assert result.returncode == 2
+    assert "AUDIT_KEY is too short" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
 
 
 @pytest.mark.django_db
