@@ -39,7 +39,7 @@ HEADERS = [
     "Catatan TPI",
 ]
 WIDTHS = [16, 24, 30, 14, 70, 10, 8, 8, 8, 40, 40, 16, 10, 9, 40]
-# The worksheet has one row per question, per "Jumlah" input and per hasil input (about 200).
+# The worksheet has one row per question, per "Jumlah" input and per hasil input (about 140).
 IMPORT_FORMAT = import_format("evaluation.lke", max_rows=1_000, max_cols=len(HEADERS) + 10)
 HASIL_RANGES = {
     "ipak_index": (Decimal(0), Decimal(4)),
