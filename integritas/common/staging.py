@@ -11,17 +11,21 @@ import contextlib
 import hashlib
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext as _
 
 SESSION_KEY = "staged_imports"
 FOLDER = "imports"
 TOKEN_FIELD = "import_token"  # noqa: S105 - a form field name, not a secret
+# A preview left without a commit is forgotten after this long.
+STALE_AFTER = timedelta(days=1)
 
 
 class StagingError(ValueError):
@@ -55,6 +59,7 @@ def stage(
     if not data or len(data) > _limit(max_bytes):
         raise StagingError(_("Berkas impor kosong atau terlalu besar."))
     discard(request, purpose=purpose)
+    sweep()
     token = secrets.token_urlsafe(32)
     name = default_storage.save(f"{FOLDER}/{secrets.token_hex(16)}.bin", ContentFile(data))
     slots = _slots(request)
@@ -105,3 +110,20 @@ def discard(request, *, purpose: str) -> None:
     request.session[SESSION_KEY] = slots
     with contextlib.suppress(OSError):
         default_storage.delete(slot["name"])
+
+
+def sweep(*, older_than: timedelta = STALE_AFTER) -> int:
+    """Delete staged files of previews nobody committed; return how many went."""
+    try:
+        _dirs, names = default_storage.listdir(FOLDER)
+    except (FileNotFoundError, NotADirectoryError):
+        return 0
+    cutoff = timezone.now() - older_than
+    removed = 0
+    for name in names:
+        path = f"{FOLDER}/{name}"
+        with contextlib.suppress(OSError):
+            if default_storage.get_modified_time(path) < cutoff:
+                default_storage.delete(path)
+                removed += 1
+    return removed

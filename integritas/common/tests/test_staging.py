@@ -1,8 +1,10 @@
 """The two-step import store: bound to the session and its user, token- and hash-checked."""
 
+from datetime import timedelta
 from types import SimpleNamespace
 
 import pytest
+import time_machine
 from django.contrib.sessions.backends.db import SessionStore
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -81,3 +83,17 @@ def test_an_oversize_or_empty_file_is_not_staged():
         with pytest.raises(staging.StagingError):
             staging.stage(request, purpose="x", data=data)
     assert staging.SESSION_KEY not in request.session
+
+
+def test_files_of_abandoned_previews_are_swept_after_a_day():
+    request = _request()
+    staging.stage(request, purpose="x", data=b"lama")
+    old = _stored_name(request)
+    request.session = SessionStore()  # another session: the first preview is abandoned
+    staging.sweep()
+    assert default_storage.exists(old)
+    later = default_storage.get_modified_time(old) + staging.STALE_AFTER + timedelta(minutes=1)
+    with time_machine.travel(later, tick=False):
+        staging.stage(request, purpose="x", data=b"baru")
+    assert not default_storage.exists(old)
+    assert staging.load(request, purpose="x").data == b"baru"
