@@ -13,6 +13,7 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -156,6 +157,23 @@ def _fit(values: list, limits: Limits, number: int) -> tuple | None:
 # --------------------------------------------------------------------------- CSV
 
 
+def csv_records(
+    text: str, *, limits: Limits, dialect: Any = csv.excel, delimiter: str | None = None
+) -> Iterator[tuple[int, list[str]]]:
+    """Yield (line number, fields) as `csv.reader` would, blank records included, within caps.
+
+    Raise TableError past the caps; a malformed record raises `csv.Error` as `csv.reader` does.
+    """
+    options = {"delimiter": delimiter} if delimiter else {}
+    reader = csv.reader(io.StringIO(text), dialect, **options)
+    for records, raw in enumerate(reader, start=1):
+        if records > limits.max_rows + TRAILING_EMPTY_ROWS:
+            raise _too_many_rows(limits)
+        if _fit(raw, limits, reader.line_num) is not None and records > limits.max_rows:
+            raise _too_many_rows(limits)
+        yield reader.line_num, raw
+
+
 def _csv_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, tuple]]:
     try:
         text = data.decode("utf-8-sig")
@@ -163,30 +181,24 @@ def _csv_rows(data: bytes, limits: Limits) -> Iterator[tuple[int, tuple]]:
         raise TableError(_("Berkas CSV harus berenkode UTF-8.")) from None
     sample = text[:4096]
     try:
-        dialect: type[csv.Dialect] | csv.Dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
+        dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    records = 0
+    records = csv_records(text, limits=limits, dialect=dialect)
+    number = 0
     while True:
         try:
-            raw = next(reader)
+            number, raw = next(records)
         except StopIteration:
             return
         except csv.Error:
             raise TableError(
                 _("Berkas CSV rusak atau isi selnya terlalu panjang (sekitar baris %(row)d).")
-                % {"row": reader.line_num}
+                % {"row": number + 1}
             ) from None
-        records += 1
-        if records > limits.max_rows + TRAILING_EMPTY_ROWS:
-            raise _too_many_rows(limits)
-        values = _fit(list(raw), limits, reader.line_num)
-        if values is None:
-            continue
-        if records > limits.max_rows:
-            raise _too_many_rows(limits)
-        yield reader.line_num, values
+        values = _fit(raw, limits, number)
+        if values is not None:
+            yield number, values
 
 
 # --------------------------------------------------------------------------- XLSX
