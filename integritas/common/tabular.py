@@ -164,8 +164,10 @@ def csv_records(
 
     Raise TableError past the caps; a malformed record raises `csv.Error` as `csv.reader` does.
     """
-    options = {"delimiter": delimiter} if delimiter else {}
-    reader = csv.reader(io.StringIO(text), dialect, **options)
+    if delimiter:
+        reader = csv.reader(io.StringIO(text), dialect, delimiter=delimiter)
+    else:
+        reader = csv.reader(io.StringIO(text), dialect)
     for records, raw in enumerate(reader, start=1):
         if records > limits.max_rows + TRAILING_EMPTY_ROWS:
             raise _too_many_rows(limits)
