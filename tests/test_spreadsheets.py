@@ -224,14 +224,24 @@ def _template_export(kind):
     return build
 
 
-# URL name -> builders planting hostile text in the user fields each export writes.
+# URL name -> (case, builder planting hostile text in the user fields the export writes).
 EXPORT_POINTS = {
-    "evaluation:export_excel": [_lke_export],
-    "planning:action_plan_xlsx": [_plan_export],
-    "surveys:export": [_survey_export(w, f) for w in ("jawaban", "hasil") for f in ("csv", "xlsx")],
-    "organization:import_template": [_template_export("units"), _template_export("employees")],
+    "evaluation:export_excel": [("lke.xlsx", _lke_export)],
+    "planning:action_plan_xlsx": [("lampiran-c.xlsx", _plan_export)],
+    "surveys:export": [
+        (f"{what}.{fmt}", _survey_export(what, fmt))
+        for what in ("jawaban", "hasil")
+        for fmt in ("csv", "xlsx")
+    ],
+    "organization:import_template": [
+        (f"templat-{kind}.csv", _template_export(kind)) for kind in ("units", "employees")
+    ],
 }
-EXPORT_CASES = [(name, build) for name, builds in EXPORT_POINTS.items() for build in builds]
+EXPORT_CASES = [
+    pytest.param(name, build, id=f"{name}-{case}")
+    for name, builds in EXPORT_POINTS.items()
+    for case, build in builds
+]
 
 
 def _body(response) -> bytes:
@@ -241,9 +251,7 @@ def _body(response) -> bytes:
 
 
 @pytest.mark.usefixtures("assessment")
-@pytest.mark.parametrize(
-    ("name", "build"), EXPORT_CASES, ids=[f"{n}-{i}" for i, (n, _b) in enumerate(EXPORT_CASES)]
-)
+@pytest.mark.parametrize(("name", "build"), EXPORT_CASES)
 def test_no_export_writes_user_text_as_a_formula(world, client_for, name, build):
     user, url = build(world)
     response = client_for(user).get(url)
