@@ -7,7 +7,6 @@ Import reads the columns Kode, Jawaban and Catatan; an empty cell changes nothin
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -16,8 +15,9 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integritas.common import exports
 from integritas.common.formatting import angka
-from integritas.common.tabular import ROW, TableError, read_table
+from integritas.common.tabular import ROW, TableError, import_format, read_table
 from integritas.evaluation import engine, selectors, services
 from integritas.evaluation.models import Assessment
 
@@ -39,6 +39,8 @@ HEADERS = [
     "Catatan TPI",
 ]
 WIDTHS = [16, 24, 30, 14, 70, 10, 8, 8, 8, 40, 40, 16, 10, 9, 40]
+# The worksheet has one row per question, per "Jumlah" input and per hasil input (about 140).
+IMPORT_FORMAT = import_format("evaluation.lke", max_rows=1_000, max_cols=len(HEADERS) + 10)
 HASIL_RANGES = {
     "ipak_index": (Decimal(0), Decimal(4)),
     "ipkp_index": (Decimal(0), Decimal(4)),
@@ -58,15 +60,14 @@ def _evidence_text(links: list[Any]) -> str:
 
 def export_workbook(data: selectors.AssessmentData) -> bytes:
     """Write the assessment as the LKE worksheet (.xlsx bytes)."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
     framework = data.framework
-    workbook = Workbook()
+    workbook = exports.new_workbook()
     sheet = workbook.active
     sheet.title = "LKE"
-    sheet.append(HEADERS)
+    exports.append(sheet, HEADERS)
     bold = Font(bold=True)
     for cell in sheet[1]:
         cell.font = bold
@@ -97,7 +98,8 @@ def export_workbook(data: selectors.AssessmentData) -> bytes:
                         if question.is_percent
                         else "/".join(o.label for o in question.options)
                     )
-                    sheet.append(
+                    exports.append(
+                        sheet,
                         [
                             f"Pengungkit – {half}",
                             area_label,
@@ -116,12 +118,13 @@ def export_workbook(data: selectors.AssessmentData) -> bytes:
                             if tpi and tpi.questions[question.code].answered
                             else None,
                             row.tpi_note if row else "",
-                        ]
+                        ],
                     )
                     for item in question.inputs:
                         number = (row.inputs or {}).get(item.code) if row else None
                         tpi_number = (row.tpi_inputs or {}).get(item.code) if row else None
-                        sheet.append(
+                        exports.append(
+                            sheet,
                             [
                                 f"Pengungkit – {half}",
                                 area_label,
@@ -136,7 +139,7 @@ def export_workbook(data: selectors.AssessmentData) -> bytes:
                                 "",
                                 _("bilangan bulat ≥ 0"),
                                 tpi_number,
-                            ]
+                            ],
                         )
     hasil = data.hasil
     for group in framework.hasil_groups:
@@ -148,7 +151,8 @@ def export_workbook(data: selectors.AssessmentData) -> bytes:
                 if component.kind == "option"
                 else f"{angka(component.minimum, 0)}-{angka(component.maximum, 0)}"
             )
-            sheet.append(
+            exports.append(
+                sheet,
                 [
                     "Hasil",
                     group.name,
@@ -162,7 +166,7 @@ def export_workbook(data: selectors.AssessmentData) -> bytes:
                     "",
                     _evidence_text(data.links.get(component.input, [])),
                     allowed,
-                ]
+                ],
             )
     for index, width in enumerate(WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
@@ -202,15 +206,13 @@ def export_workbook(data: selectors.AssessmentData) -> bytes:
         ]
     )
     for line in rows:
-        summary.append(line)
+        exports.append(summary, line)
     summary.column_dimensions["A"].width = 40
     summary.column_dimensions["B"].width = 22
     summary.column_dimensions["C"].width = 22
     for cell in summary["A"]:
         cell.font = bold
-    out = io.BytesIO()
-    workbook.save(out)
-    return out.getvalue()
+    return exports.workbook_bytes(workbook)
 
 
 # --------------------------------------------------------------------------- import
@@ -263,7 +265,7 @@ def check_workbook(raw: bytes, data: selectors.AssessmentData) -> ImportCheck:
     """Check every row of a filled worksheet against the assessment's LKE version."""
     check = ImportCheck()
     try:
-        table = read_table(raw, kind="xlsx")
+        table = read_table(raw, kind="xlsx", limits=IMPORT_FORMAT)
     except TableError as exc:
         check.problems.append(Problem("-", "", str(exc)))
         return check

@@ -1,14 +1,11 @@
 """LKE pages: self-assessment, evidence, TPI review, scores, city comparison, Excel."""
 
 import json
-import uuid
 from datetime import date
 from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -17,7 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
-from integritas.common import files
+from integritas.common import exports, files, staging
 from integritas.common.formatting import angka
 from integritas.evaluation import charts, engine, excel, next_steps, review, selectors, services
 from integritas.evaluation.forms import (
@@ -40,7 +37,6 @@ from integritas.evaluation.models import (
 )
 
 PAGE_SIZE = 25
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def slug(code: str) -> str:
@@ -888,15 +884,14 @@ def export_excel(request, pk):
             answer.tpi_option_label, answer.tpi_percent, answer.tpi_inputs = "", None, {}
             answer.tpi_note = ""
     body = excel.export_workbook(data)
-    response = HttpResponse(body, content_type=XLSX)
-    response["Content-Disposition"] = (
-        f'attachment; filename="LKE-{assessment.unit.code}-{assessment.year}-r{assessment.revision}.xlsx"'
+    return exports.attachment(
+        HttpResponse(body, content_type=exports.XLSX_MIME),
+        f"LKE-{assessment.unit.code}-{assessment.year}-r{assessment.revision}.xlsx",
     )
-    return response
 
 
-def _import_key(assessment: Assessment) -> str:
-    return f"evaluation_import_{assessment.pk}"
+def _import_purpose(assessment: Assessment) -> str:
+    return f"evaluation.lke.{assessment.pk}"
 
 
 def import_upload(request, pk):
@@ -910,9 +905,9 @@ def import_upload(request, pk):
         check = excel.check_workbook(raw, selectors.assessment_data(assessment))
         context.update({"check": check, "filename": form.cleaned_data["file"].name})
         if check.ok and (check.answers or check.hasil):
-            token = uuid.uuid4().hex
-            default_storage.save(f"imports/lke-{token}.xlsx", ContentFile(raw))
-            request.session[_import_key(assessment)] = token
+            context["import_token"] = staging.stage(
+                request, purpose=_import_purpose(assessment), data=raw
+            )
     return render(request, "evaluation/import.html", context)
 
 
@@ -921,14 +916,15 @@ def import_commit(request, pk):
     """Step 2: write every checked row in one transaction, or nothing."""
     assessment = selectors.assessment_for_user(request.user, pk)
     access.require(_rights(request.user, assessment)["can_edit"])
-    token = request.session.get(_import_key(assessment))
-    path = f"imports/lke-{token}.xlsx"
-    if not token or not default_storage.exists(path):
+    staged = staging.load(
+        request,
+        purpose=_import_purpose(assessment),
+        token=request.POST.get(staging.TOKEN_FIELD),
+    )
+    if staged is None:
         messages.error(request, _("Tidak ada impor yang menunggu. Unggah berkasnya lagi."))
         return redirect("evaluation:import", pk=assessment.pk)
-    with default_storage.open(path, "rb") as handle:
-        raw = handle.read()
-    check = excel.check_workbook(raw, selectors.assessment_data(assessment))
+    check = excel.check_workbook(staged.data, selectors.assessment_data(assessment))
     if not check.ok:
         return render(
             request,
@@ -942,8 +938,7 @@ def import_commit(request, pk):
     except ValidationError as exc:
         messages.error(request, _errors(exc))
         return redirect("evaluation:import", pk=assessment.pk)
-    default_storage.delete(path)
-    del request.session[_import_key(assessment)]
+    staging.discard(request, purpose=_import_purpose(assessment))
     messages.success(
         request,
         _("Impor selesai: %(n)d perubahan tersimpan.") % {"n": len(check.changes)},

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from integritas.common.tabular import ROW, Table
+from integritas.common.tabular import ROW, Table, import_format, read_table
 from integritas.organization.models import Employee, Unit
 from integritas.organization.nip import NipError, parse_nip
 
@@ -27,8 +27,20 @@ EMPLOYEE_COLUMNS = [
     "kode_unit", "email",
 ]  # fmt: skip
 EMPLOYEE_REQUIRED = ["nip", "nama", "kode_unit"]
+# Kupang has a few hundred units and several thousand civil servants; a file above these is a
+# mistake (or an attack), not a roster.
+UNITS_FORMAT = import_format("organization.units", max_rows=2_000, max_cols=len(UNIT_COLUMNS) + 20)
+EMPLOYEES_FORMAT = import_format(
+    "organization.employees", max_rows=20_000, max_cols=len(EMPLOYEE_COLUMNS) + 20
+)
 TRUE_WORDS = {"ya", "y", "1", "true", "benar"}
 FALSE_WORDS = {"", "tidak", "t", "0", "false", "salah"}
+
+
+def read(data: bytes, *, kind: str, ext: str) -> Table:
+    """Read an uploaded units or employees file (CSV or XLSX) within its format's caps."""
+    limits = UNITS_FORMAT if kind == "units" else EMPLOYEES_FORMAT
+    return read_table(data, kind=ext, limits=limits)
 
 
 @dataclass

@@ -1,18 +1,15 @@
-import uuid
 from datetime import date
 
 from django.contrib import messages
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
-from integritas.common import files
-from integritas.common.tabular import TableError, read_table
+from integritas.common import exports, files, staging
+from integritas.common.tabular import TableError
 from integritas.organization import imports, selectors, services
 from integritas.organization.forms import (
     EmployeeForm,
@@ -174,7 +171,7 @@ def employee_move(request, pk):
     )
 
 
-IMPORT_SESSION_KEY = "organization_import"
+IMPORT_PURPOSE = "organization.import"
 
 
 def import_upload(request):
@@ -188,7 +185,7 @@ def import_upload(request):
         data = uploaded.read()
         ext = "xlsx" if form.sniffed.family == "spreadsheet" else "csv"
         try:
-            table = read_table(data, kind=ext)
+            table = imports.read(data, kind=kind, ext=ext)
         except TableError as exc:
             form.add_error("file", str(exc))
             return render(request, "organization/import.html", context)
@@ -197,14 +194,12 @@ def import_upload(request):
             {"check": check, "kind": kind, "filename": uploaded.name, "columns": _columns(kind)}
         )
         if check.ok:
-            token = uuid.uuid4().hex
-            default_storage.save(f"imports/{token}.{ext}", ContentFile(data))
-            request.session[IMPORT_SESSION_KEY] = {
-                "token": token,
-                "ext": ext,
-                "kind": kind,
-                "filename": uploaded.name,
-            }
+            context["import_token"] = staging.stage(
+                request,
+                purpose=IMPORT_PURPOSE,
+                data=data,
+                meta={"ext": ext, "kind": kind, "filename": uploaded.name},
+            )
             context["preview"] = check.rows[:20]
     return render(request, "organization/import.html", context)
 
@@ -217,15 +212,16 @@ def _columns(kind):
 def import_commit(request):
     """Step 2: write every row in one transaction, or nothing."""
     access.require(access.can_administer(request.user))
-    pending = request.session.get(IMPORT_SESSION_KEY)
-    if not pending:
+    staged = staging.load(
+        request, purpose=IMPORT_PURPOSE, token=request.POST.get(staging.TOKEN_FIELD)
+    )
+    if staged is None:
         messages.error(request, _("Tidak ada impor yang menunggu. Unggah berkasnya lagi."))
         return redirect("organization:import")
-    path = f"imports/{pending['token']}.{pending['ext']}"
+    pending = staged.meta
     try:
-        with default_storage.open(path, "rb") as handle:
-            table = read_table(handle.read(), kind=pending["ext"])
-    except (FileNotFoundError, TableError):
+        table = imports.read(staged.data, kind=pending["kind"], ext=pending["ext"])
+    except TableError:
         messages.error(request, _("Berkas impor tidak ditemukan lagi. Unggah berkasnya lagi."))
         return redirect("organization:import")
     try:
@@ -240,8 +236,7 @@ def import_commit(request):
             request, "organization/import.html",
             {"form": ImportForm(), "check": exc.check, "kind": pending["kind"], "filename": pending["filename"], "columns": _columns(pending["kind"])},
         )  # fmt: skip
-    default_storage.delete(path)
-    del request.session[IMPORT_SESSION_KEY]
+    staging.discard(request, purpose=IMPORT_PURPOSE)
     messages.success(
         request,
         _("Impor selesai: %(c)d baris baru, %(u)d baris diperbarui.")
@@ -257,9 +252,9 @@ def import_template(request, kind):
     access.require(access.can_administer(request.user))
     if kind not in ("units", "employees"):
         raise Http404
-    from django.http import HttpResponse
-
-    response = HttpResponse(",".join(_columns(kind)) + "\n", content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        exports.csv_bytes([_columns(kind)], bom=False), content_type=exports.CSV_MIME
+    )
     response["Content-Disposition"] = f'attachment; filename="templat-{kind}.csv"'
     return response
 

@@ -1,9 +1,5 @@
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db.models import Q
 from django.http import Http404, HttpResponse
@@ -15,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.audit.services import record
-from integritas.common import files
+from integritas.common import exports, files, staging
 from integritas.organization.models import Unit
 from integritas.planning import components, rules, selectors, services, xlsx
 from integritas.planning.forms import (
@@ -40,8 +36,6 @@ from integritas.planning.models import (
 )
 
 PAGE_SIZE = 50
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-IMPORT_SESSION_KEY = "planning_action_import"
 
 
 def _year(request) -> int:
@@ -333,11 +327,14 @@ def action_plan_xlsx(request, plan_pk):
     plan = _plan_for(request.user, plan_pk)
     data = xlsx.export(plan, list(selectors.action_rows(plan)))
     record(actor=request.user, action="rencana_aksi.diekspor", obj=plan, unit_id=plan.unit_id)  # fmt: skip
-    response = HttpResponse(data, content_type=XLSX_MIME)
-    response["Content-Disposition"] = (
-        f'attachment; filename="rencana-aksi-{plan.unit.code}-{plan.year}.xlsx"'
+    return exports.attachment(
+        HttpResponse(data, content_type=exports.XLSX_MIME),
+        f"rencana-aksi-{plan.unit.code}-{plan.year}.xlsx",
     )
-    return response
+
+
+def _import_purpose(plan: ActionPlan) -> str:
+    return f"planning.action_plan.{plan.pk}"
 
 
 def action_plan_import(request, plan_pk):
@@ -350,9 +347,9 @@ def action_plan_import(request, plan_pk):
         result = xlsx.parse(data, plan=plan)
         context["result"] = result
         if result.ok:
-            token = uuid.uuid4().hex
-            default_storage.save(f"imports/planning-{token}.xlsx", ContentFile(data))
-            request.session[IMPORT_SESSION_KEY] = {"token": token, "plan": plan.pk}
+            context["import_token"] = staging.stage(
+                request, purpose=_import_purpose(plan), data=data
+            )
     return render(request, "planning/action_plan_import.html", context)
 
 
@@ -360,17 +357,13 @@ def action_plan_import(request, plan_pk):
 def action_plan_import_commit(request, plan_pk):
     """Step 2: replace the plan's rows with the checked file, all or nothing."""
     plan = _plan_for(request.user, plan_pk, write=True)
-    pending = request.session.get(IMPORT_SESSION_KEY)
-    if not pending or pending.get("plan") != plan.pk:
+    staged = staging.load(
+        request, purpose=_import_purpose(plan), token=request.POST.get(staging.TOKEN_FIELD)
+    )
+    if staged is None:
         messages.error(request, _("Tidak ada impor yang menunggu. Unggah berkasnya lagi."))
         return redirect("planning:action_plan_import", plan_pk=plan.pk)
-    path = f"imports/planning-{pending['token']}.xlsx"
-    try:
-        with default_storage.open(path, "rb") as handle:
-            result = xlsx.parse(handle.read(), plan=plan)
-    except FileNotFoundError:
-        messages.error(request, _("Berkas impor tidak ditemukan lagi. Unggah berkasnya lagi."))
-        return redirect("planning:action_plan_import", plan_pk=plan.pk)
+    result = xlsx.parse(staged.data, plan=plan)
     if not result.ok:
         return render(
             request, "planning/action_plan_import.html",
@@ -381,8 +374,7 @@ def action_plan_import_commit(request, plan_pk):
     except ValidationError as exc:
         messages.error(request, " ".join(exc.messages))
         return redirect(plan)
-    default_storage.delete(path)
-    del request.session[IMPORT_SESSION_KEY]
+    staging.discard(request, purpose=_import_purpose(plan))
     messages.success(request, _("Impor selesai: %(n)d baris rencana aksi.") % {"n": count})
     return redirect(plan)
 

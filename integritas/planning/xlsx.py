@@ -7,16 +7,16 @@ skips the number and group rows, stops at "Keterangan", and reports every proble
 column; a file with any problem writes nothing.
 """
 
-import io
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
-from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from integritas.common import exports
+from integritas.common.tabular import TableError, import_format, read_rows
 from integritas.organization.models import Employee, Unit
 from integritas.planning import components as comp
 from integritas.planning.forms import ActionRowForm
@@ -34,6 +34,8 @@ FIELD_COLUMN = {
     "budget_source_note": "SUMBER", "lke_codes": "KODE LKE",
     **{m: m.upper() for m in MONTH_FIELDS},
 }  # fmt: skip
+# A title block, a two-row header, the column numbers, group rows, the rows and the notes.
+IMPORT_FORMAT = import_format("planning.action_plan", max_rows=2_000, max_cols=len(COLUMNS) + 10)
 NIP = re.compile(r"\b(\d{18})\b")
 THIN = Side(style="thin", color="000000")
 BOX = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
@@ -82,7 +84,7 @@ def _pic_text(row: ActionRow) -> str:
 
 def export(plan: ActionPlan, rows: list[ActionRow]) -> bytes:
     """Write the plan as Lampiran C (one sheet)."""
-    book = Workbook()
+    book = exports.new_workbook()
     sheet = book.active
     sheet.title = "Lampiran C"
     width = len(COLUMNS)
@@ -93,19 +95,19 @@ def export(plan: ActionPlan, rows: list[ActionRow]) -> bytes:
         f"TAHUN {plan.year}",
     ]
     for number, text in enumerate(titles, start=1):
-        sheet.cell(row=number, column=1, value=text).font = Font(bold=True, size=13)
+        exports.put(sheet, number, 1, text).font = Font(bold=True, size=13)
         sheet.cell(row=number, column=1).alignment = Alignment(horizontal="center")
         sheet.merge_cells(f"A{number}:{last}{number}")
     header, sub, numbers = 5, 6, 7
     fill = PatternFill("solid", fgColor="E9ECEF")
     for index, name in enumerate(TEXT_COLUMNS, start=1):
-        sheet.cell(row=header, column=index, value=name)
+        exports.put(sheet, header, index, name)
         sheet.merge_cells(start_row=header, start_column=index, end_row=sub, end_column=index)
     first_month = len(TEXT_COLUMNS) + 1
-    sheet.cell(row=header, column=first_month, value="TARGET CAPAIAN")
+    exports.put(sheet, header, first_month, "TARGET CAPAIAN")
     sheet.merge_cells(start_row=header, start_column=first_month, end_row=header, end_column=width)
     for offset, code in enumerate(MONTH_CODES):
-        sheet.cell(row=sub, column=first_month + offset, value=code)
+        exports.put(sheet, sub, first_month + offset, code)
     for index in range(1, width + 1):
         for r in (header, sub):
             cell = sheet.cell(row=r, column=index)
@@ -113,12 +115,12 @@ def export(plan: ActionPlan, rows: list[ActionRow]) -> bytes:
             cell.fill = fill
             cell.border = BOX
             cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-        number_cell = sheet.cell(row=numbers, column=index, value=index)
+        number_cell = exports.put(sheet, numbers, index, index)
         number_cell.alignment = Alignment(horizontal="center")
         number_cell.border = BOX
     current = numbers + 1
     for _group, label, group_rows in rows_by_group(rows):
-        sheet.cell(row=current, column=1, value=label).font = Font(bold=True)
+        exports.put(sheet, current, 1, label).font = Font(bold=True)
         sheet.merge_cells(start_row=current, start_column=1, end_row=current, end_column=width)
         current += 1
         for row in group_rows:
@@ -128,7 +130,7 @@ def export(plan: ActionPlan, rows: list[ActionRow]) -> bytes:
                 ", ".join(row.lke_question_codes or []), *[float(v) for v in row.targets],
             ]  # fmt: skip
             for index, value in enumerate(values, start=1):
-                cell = sheet.cell(row=current, column=index, value=value)
+                cell = exports.put(sheet, current, index, value)
                 cell.border = BOX
                 cell.alignment = Alignment(vertical="top", wrap_text=index <= len(TEXT_COLUMNS))
                 if index == 6:
@@ -144,7 +146,7 @@ def export(plan: ActionPlan, rows: list[ActionRow]) -> bytes:
         "Kolom SUMBER: APBD atau sumber lain yang sah dan tidak mengikat (Pasal 18).",
     ]
     for text in notes:
-        sheet.cell(row=current, column=1, value=text).font = Font(italic=True, size=9)
+        exports.put(sheet, current, 1, text).font = Font(italic=True, size=9)
         current += 1
     for index, w in enumerate([28, 30, 30, 36, 26, 14, 18, 16], start=1):
         sheet.column_dimensions[get_column_letter(index)].width = w
@@ -152,9 +154,7 @@ def export(plan: ActionPlan, rows: list[ActionRow]) -> bytes:
         sheet.column_dimensions[get_column_letter(index)].width = 6.5
     sheet.freeze_panes = f"B{numbers + 1}"
     sheet.page_setup.orientation = "landscape"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return exports.workbook_bytes(book)
 
 
 # --- import --------------------------------------------------------------------------------
@@ -227,15 +227,10 @@ def parse(data: bytes, *, plan: ActionPlan) -> ImportResult:
     """Read a Lampiran C workbook into unsaved rows, or report every problem by row and column."""
     result = ImportResult()
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a broken file
-        result.problems.append(
-            Problem(0, "", "", _("Berkas XLSX tidak dapat dibaca: %(e)s") % {"e": exc})
-        )
+        rows = read_rows(data, kind="xlsx", limits=IMPORT_FORMAT)
+    except TableError as exc:
+        result.problems.append(Problem(0, "", "", str(exc)))
         return result
-    sheet = book.worksheets[0]
-    rows = [tuple(r) for r in sheet.iter_rows(values_only=True)]
-    book.close()
     found = _find_header(rows)
     if found is None:
         result.problems.append(Problem(0, "", "", _("Judul kolom KOMPONEN tidak ditemukan.")))

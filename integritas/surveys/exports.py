@@ -1,9 +1,7 @@
-"""CSV and XLSX exports of a wave's responses and results (issue 4 §6)."""
+"""CSV and XLSX exports of a wave's responses and results, written through common.exports."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterator
 from typing import Any
 
@@ -11,16 +9,12 @@ from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from integritas.common import exports
 from integritas.surveys.models import PROFILE_COLUMNS, SurveyWave
 from integritas.surveys.selectors import GroupResult, WaveResults, responses_for_export
 
-CSV_MIME = "text/csv; charset=utf-8"
-XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-class _Echo:
-    def write(self, value: str) -> str:
-        return value
+CSV_MIME = exports.CSV_MIME
+XLSX_MIME = exports.XLSX_MIME
 
 
 def _filename(wave: SurveyWave, what: str, fmt: str) -> str:
@@ -100,29 +94,15 @@ _Q3 = Decimal("0.001")
 
 
 def _csv_stream(rows: Iterator[list[Any]]) -> Iterator[str]:
-    writer = csv.writer(_Echo())
-    yield "\ufeff"  # Excel opens UTF-8 CSV correctly with a BOM
-    for row in rows:
-        yield writer.writerow(row)
+    return exports.csv_lines(rows)
 
 
 def _xlsx(sheets: list[tuple[str, Iterator[list[Any]]]]) -> bytes:
-    from openpyxl import Workbook
-
-    book = Workbook(write_only=True)
-    for title, rows in sheets:
-        sheet = book.create_sheet(title=title[:31])
-        for row in rows:
-            sheet.append(row)
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return exports.xlsx(sheets)
 
 
 def _attach(response: HttpResponse | StreamingHttpResponse, filename: str):
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return exports.attachment(response, filename)
 
 
 def responses_response(wave: SurveyWave, fmt: str):

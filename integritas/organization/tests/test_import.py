@@ -1,8 +1,7 @@
 import pytest
 
 from integritas.audit.models import AuditRecord
-from integritas.common.tabular import read_table
-from integritas.organization import services
+from integritas.organization import imports, services
 from integritas.organization.models import Employee, EmployeeMove
 from integritas.organization.testing import make_nip
 
@@ -21,7 +20,9 @@ def test_a_good_file_writes_every_row_in_one_go(world):
         f"{make_nip(serial=12)},Yosef Tallo,Drs.,,PPPK,,Pranata Komputer,DPMPTSP,",
     )
     before = Employee.objects.count()
-    check = services.employees_import(table=read_table(data, kind="csv"), by=world.admin)
+    check = services.employees_import(
+        table=imports.read(data, kind="employees", ext="csv"), by=world.admin
+    )
     assert check.creates == 2
     assert Employee.objects.count() == before + 2
     maria = Employee.objects.get(name="Maria Ndoen")
@@ -37,7 +38,9 @@ def test_a_bad_file_reports_every_bad_row_and_writes_nothing(world):
     )
     before = Employee.objects.count()
     with pytest.raises(services.ImportRejected) as excinfo:
-        services.employees_import(table=read_table(data, kind="csv"), by=world.admin)
+        services.employees_import(
+            table=imports.read(data, kind="employees", ext="csv"), by=world.admin
+        )
     problems = {(p.row, p.column) for p in excinfo.value.check.problems}
     assert (3, "nip") in problems
     assert {(4, "nama"), (4, "kode_unit"), (4, "email")} <= problems
@@ -46,7 +49,7 @@ def test_a_bad_file_reports_every_bad_row_and_writes_nothing(world):
 
 
 def test_a_missing_column_is_reported_on_the_header_row(world):
-    table = read_table(b"nip,nama\n198507142010011003,Tanpa Unit\n", kind="csv")
+    table = imports.read(b"nip,nama\n198507142010011003,Tanpa Unit\n", kind="employees", ext="csv")
     with pytest.raises(services.ImportRejected) as excinfo:
         services.employees_import(table=table, by=world.admin)
     assert [(p.row, p.column) for p in excinfo.value.check.problems] == [(1, "kode_unit")]
@@ -55,7 +58,7 @@ def test_a_missing_column_is_reported_on_the_header_row(world):
 def test_reimporting_an_employee_into_another_unit_records_a_move(world):
     employee = world.staff_a.employee
     data = _csv(f"{employee.nip},{employee.name},,,PNS,,Staf,DPMPTSP,")
-    services.employees_import(table=read_table(data, kind="csv"), by=world.admin)
+    services.employees_import(table=imports.read(data, kind="employees", ext="csv"), by=world.admin)
     employee.refresh_from_db()
     assert employee.unit == world.unit_b
     move = EmployeeMove.objects.get(employee=employee)
@@ -73,7 +76,9 @@ def test_xlsx_files_are_read_like_csv(world):
     ws.append([make_nip(serial=31), "Dari Excel", "", "", "PNS", "", "", "DUKCAPIL", ""])
     buf = io.BytesIO()
     wb.save(buf)
-    check = services.employees_import(table=read_table(buf.getvalue(), kind="xlsx"), by=world.admin)
+    check = services.employees_import(
+        table=imports.read(buf.getvalue(), kind="employees", ext="xlsx"), by=world.admin
+    )
     assert check.creates == 1 and Employee.objects.filter(name="Dari Excel").exists()
 
 
@@ -84,7 +89,9 @@ def test_units_import_links_parents_within_the_same_file(world):
         b"KEL-NAMOSAIN,Kelurahan Namosain,kelurahan,KEC-ALAK,,,,,tidak\n"
     )
     services.units_import(
-        table=read_table(data, kind="csv"), institution=world.institution, by=world.admin
+        table=imports.read(data, kind="units", ext="csv"),
+        institution=world.institution,
+        by=world.admin,
     )
     from integritas.organization.models import Unit
 

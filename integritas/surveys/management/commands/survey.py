@@ -7,11 +7,10 @@ the 1-based data row number and the column), nothing is printed on stdout, and t
 from __future__ import annotations
 
 import csv
-import io
 import json
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import IO, Any
@@ -19,12 +18,15 @@ from typing import IO, Any
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
+from integritas.common import tabular
 from integritas.surveys import indices
 from integritas.surveys.instruments import Instrument, bundled_instrument
 
 SKM_INSTRUMENT = "skm-14-2017"
 INDEX_INSTRUMENTS = ("spak", "spkp")
 DELIMITERS = (",", ";")
+# Answer files hold one row per respondent: a sample, never a population register.
+ANSWERS_FORMAT = tabular.import_format("surveys.answers_file", max_rows=100_000, max_cols=200)
 
 _INTEGRAL = re.compile(r"^[+-]?[0-9]+(?:[.,]0+)?$")
 _DECIMAL = re.compile(r"^[+-]?(?:[0-9]+[.,][0-9]*|[.,][0-9]+)$")
@@ -234,7 +236,11 @@ def _sniff_delimiter(header_line: str, codes: Sequence[str]) -> str:
     wanted = {code.casefold() for code in codes}
 
     def score(delimiter: str) -> tuple[int, int]:
-        fields = next(csv.reader([header_line], delimiter=delimiter), [])
+        try:
+            records = tabular.csv_records(header_line, delimiter=delimiter, limits=ANSWERS_FORMAT)
+            fields = next((record for _line, record in records), [])
+        except (tabular.TableError, csv.Error):
+            return 0, 0
         return sum(field.strip().casefold() in wanted for field in fields), len(fields)
 
     return max(DELIMITERS, key=score)
@@ -261,6 +267,15 @@ def _cell_answer(cell: str, scale: int) -> tuple[int | None, str | None]:
     return None, _("nilai “%(value)s” bukan angka") % {"value": text}
 
 
+def _records(text: str, delimiter: str, intro: str) -> Iterator[list[str]]:
+    """The file's records through the capped reader; a file past the caps is bad input."""
+    try:
+        for _line, record in tabular.csv_records(text, delimiter=delimiter, limits=ANSWERS_FORMAT):
+            yield record
+    except tabular.TableError as exc:
+        raise SurveyInputError([intro, f"  {exc}"]) from None
+
+
 def _read_answers(
     path: str, stdin: IO[Any] | None, codes: Sequence[str], scale: int
 ) -> list[dict[str, int | None]]:
@@ -272,7 +287,7 @@ def _read_answers(
     if not text.strip():
         raise SurveyInputError([intro, _("  berkas kosong: tidak ada baris judul.")])
     first_line = next(line for line in text.splitlines() if line.strip())
-    reader = csv.reader(io.StringIO(text), delimiter=_sniff_delimiter(first_line, codes))
+    reader = _records(text, _sniff_delimiter(first_line, codes), intro)
 
     errors: list[str] = []
     bad_columns: set[str] = set()
