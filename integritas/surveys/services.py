@@ -12,20 +12,22 @@ from fractions import Fraction
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.audit.services import diff, record, snapshot
 from integritas.organization.models import Unit
-from integritas.surveys import indices, selectors
+from integritas.surveys import indices, permissions, selectors
+from integritas.surveys.holds import hold_reasons
 from integritas.surveys.instruments import InstrumentError, bundled_instrument, parse_instrument
 from integritas.surveys.models import (
     PROFILE_COLUMNS,
     Answer,
     CodeBatch,
     FollowUp,
+    Kiosk,
     Response,
     ResponseCode,
     SurveyWave,
@@ -34,6 +36,7 @@ from integritas.surveys.models import (
     period_dates,
     weight_denominator_for,
 )
+from integritas.surveys.policy import clean_overrides, policy_for
 
 BUNDLED_BY_KIND = {"skm": "skm-14-2017", "spak": "spak", "spkp": "spkp"}
 SIX_POINT_ANSWERS = [
@@ -52,24 +55,6 @@ CODE_LENGTH = 8
 SLUG_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"
 SLUG_LENGTH = 12
 MAX_CODES_PER_BATCH = 500
-
-
-@dataclass(frozen=True)
-class SuspicionRules:
-    """Issue 4 §4: when a public response is held for review instead of counted."""
-
-    seconds_per_item: int = 2
-    min_seconds: int = 10
-    pattern_repeats: int = 5
-    pattern_window: timedelta = timedelta(hours=1)
-    burst_count: int = 5
-    burst_window: timedelta = timedelta(minutes=5)
-
-    def fast_threshold(self, items: int) -> int:
-        return max(self.min_seconds, self.seconds_per_item * items)
-
-
-RULES = SuspicionRules()
 
 
 class CodeRefused(Exception):
@@ -94,6 +79,16 @@ def _require_status(wave: SurveyWave, *statuses: str) -> None:
         raise ValidationError(
             _("Gelombang berstatus %(status)s; tindakan ini tidak dapat dilakukan.")
             % {"status": wave.get_status_display()}
+        )
+
+
+def _require_decider(wave: SurveyWave, by: Any) -> None:
+    if not permissions.can_decide_responses(by, wave):
+        raise PermissionDenied(
+            _(
+                "Jawaban yang ditahan dan kuesioner kertas survei ini diputuskan oleh TPI atau "
+                "pihak di luar unit, karena hasilnya menjadi nilai LKE unit sendiri."
+            )
         )
 
 
@@ -236,6 +231,26 @@ def wave_update(*, wave: SurveyWave, changes: Mapping[str, Any], by: Any) -> Sur
             _apply_target(wave, service)
             service.save(update_fields=["target_sample"])
     _audit_wave(wave, before, by=by, action="survei.gelombang_diubah")
+    return wave
+
+
+@transaction.atomic
+def wave_policy_set(*, wave: SurveyWave, overrides: Mapping[str, Any], by: Any) -> SurveyWave:
+    """Set the numbers of the wave's hold rules (policy.py); a number equal to its default is
+    not stored, so the wave keeps following its instrument. Pasal 11 ayat (10): for a wave
+    feeding the LKE hasil only the deciders outside the unit change them.
+    """
+    wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
+    if not permissions.can_set_policy(by, wave):
+        raise PermissionDenied(_("Aturan penahanan survei ini diatur oleh TPI atau administrator."))
+    _require_status(wave, SurveyWave.Status.DRAFT, SurveyWave.Status.OPEN)
+    clean = clean_overrides(overrides)
+    defaults = policy_for(SurveyWave(instrument=wave.instrument, access_mode=wave.access_mode))
+    before = snapshot(wave, ["hold_policy"])
+    wave.hold_policy = {k: v for k, v in clean.items() if getattr(defaults, k) != v}
+    wave.full_clean()
+    wave.save(update_fields=["hold_policy"])
+    _audit_wave(wave, before, by=by, action="survei.aturan_penahanan_diubah")
     return wave
 
 
@@ -539,39 +554,6 @@ def _weighted_total(wave: SurveyWave, answers: Mapping[str, int]) -> int:
     return sum(answers[code] * weights[code] for code in wave.item_codes)
 
 
-def _suspicions(
-    wave: SurveyWave,
-    *,
-    pattern: str,
-    ip_hash: str,
-    duration: int | None,
-    timing_ok: bool,
-    honeypot: bool,
-    now: datetime,
-    rules: SuspicionRules,
-) -> list[str]:
-    """Issue 4 §4: the reasons to hold a public response for a human to review."""
-    reasons: list[str] = []
-    if honeypot:
-        reasons.append(Response.Reason.HONEYPOT)
-    if not timing_ok:
-        reasons.append(Response.Reason.TIMING)
-    elif duration is not None and duration < rules.fast_threshold(len(wave.item_codes)):
-        reasons.append(Response.Reason.FAST)
-    same_pattern = Response.objects.filter(
-        wave=wave, answer_pattern=pattern, submitted_at__gte=now - rules.pattern_window
-    ).count()
-    if same_pattern + 1 >= rules.pattern_repeats:
-        reasons.append(Response.Reason.PATTERN)
-    if ip_hash:
-        same_address = Response.objects.filter(
-            wave=wave, ip_hash=ip_hash, submitted_at__gte=now - rules.burst_window
-        ).count()
-        if same_address + 1 > rules.burst_count:
-            reasons.append(Response.Reason.BURST)
-    return reasons
-
-
 def _store(
     *,
     wave: SurveyWave,
@@ -587,6 +569,8 @@ def _store(
     ip_hash: str = "",
     browser_hash: str = "",
     entered_by: Any = None,
+    hold_details: dict[str, Any] | None = None,
+    kiosk: Kiosk | None = None,
 ) -> Response:
     response = Response(
         wave=wave,
@@ -594,6 +578,8 @@ def _store(
         channel=channel,
         status=status,
         review_reasons=reasons,
+        hold_details=hold_details or {},
+        kiosk=kiosk,
         submitted_at=now,
         duration_seconds=duration,
         idempotency_key=idempotency_key,
@@ -627,9 +613,12 @@ def response_submit_public(
     timing_ok: bool = True,
     honeypot: bool = False,
     now: datetime | None = None,
-    rules: SuspicionRules = RULES,
+    kiosk: Kiosk | None = None,
 ) -> SubmitOutcome:
     """Issue 4 §3: store one public response once, behind the wave's layers of protection.
+
+    The hold rules are the wave's own policy (policy.py). A kiosk unlocked by staff for this
+    wave skips the one-per-browser block and the same-address rule, within its hourly ceiling.
 
     Order matters: a replay (same idempotency key) answers "stored" before the code check, so a
     retry after a lost connection never reports the code it just used as "already used".
@@ -662,29 +651,37 @@ def response_submit_public(
     else:
         if service is None or service.wave_id != wave.pk:
             raise ValidationError(_("Pilih jenis layanan yang Anda terima."))
-        if browser_hash and Response.objects.filter(wave=wave, browser_hash=browser_hash).exists():
+        if (
+            kiosk is None
+            and browser_hash
+            and Response.objects.filter(wave=wave, browser_hash=browser_hash).exists()
+        ):
             raise AlreadyResponded(
                 _("Perangkat ini sudah mengisi survei ini. Terima kasih atas partisipasi Anda.")
             )
     ip_hash = keyed_hash("ip", wave.pk, ip) if ip else ""
-    reasons = _suspicions(
+    if kiosk is not None and (kiosk.wave_id != wave.pk or not kiosk.is_unlocked):
+        kiosk = None
+    details = hold_reasons(
         wave,
+        policy=policy_for(wave),
         pattern="".join(str(clean_answers[c]) for c in wave.item_codes),
         ip_hash=ip_hash,
         duration=duration,
         timing_ok=timing_ok,
         honeypot=honeypot,
         now=now,
-        rules=rules,
+        kiosk=kiosk,
     )
+    reasons = [str(code) for code in details]
     status = Response.Status.HELD if reasons else Response.Status.ACCEPTED
     try:
         with transaction.atomic():
             response = _store(
                 wave=wave, service=service, answers=clean_answers, profile=clean_profile,
-                channel=Response.Channel.PUBLIC, status=status, reasons=[str(r) for r in reasons],
+                channel=Response.Channel.PUBLIC, status=status, reasons=reasons,
                 idempotency_key=idempotency_key, now=now, duration=duration, ip_hash=ip_hash,
-                browser_hash=browser_hash,
+                browser_hash=browser_hash, hold_details=details, kiosk=kiosk,
             )  # fmt: skip
     except IntegrityError:
         # A concurrent request with the same key won the insert: this one is its replay.
@@ -696,7 +693,8 @@ def response_submit_public(
     record(actor="publik", action="survei.jawaban_masuk", obj=response, unit_id=wave.unit_id,
            object_repr=f"{wave.title} #{response.pk}",
            changes={"status": [None, status], "channel": [None, Response.Channel.PUBLIC],
-                    "service_id": [None, service.pk], "reasons": [None, reasons]})  # fmt: skip
+                    "service_id": [None, service.pk], "reasons": [None, reasons],
+                    "kiosk_id": [None, kiosk.pk if kiosk else None]})  # fmt: skip
     return SubmitOutcome(response, replay=False)
 
 
@@ -710,8 +708,13 @@ def response_enter_paper(
     sheet_number: str,
     by: Any,
 ) -> Response:
-    """Issue 4 §4: staff type in a paper questionnaire; its sheet number is entered only once."""
+    """Issue 4 §4: staff type in a paper questionnaire; its sheet number is entered only once.
+
+    Pasal 11 ayat (10): for a wave feeding the unit's LKE hasil only someone outside the unit
+    (TPI or city administrator) enters sheets (permissions.can_decide_responses).
+    """
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
+    _require_decider(wave, by)
     _require_status(wave, SurveyWave.Status.OPEN)
     if service.wave_id != wave.pk:
         raise ValidationError(_("Layanan bukan bagian dari gelombang ini."))
@@ -739,8 +742,12 @@ def response_enter_paper(
 def responses_review(
     *, wave: SurveyWave, response_ids: Iterable[int], accept: bool, note: str, by: Any
 ) -> int:
-    """Issue 4 §4: accept or reject responses (never delete); a rejection needs its reason."""
+    """Issue 4 §4: accept or reject responses (never delete); a rejection needs its reason.
+
+    Pasal 11 ayat (10): a wave feeding the unit's LKE hasil is decided outside the unit.
+    """
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
+    _require_decider(wave, by)
     _require_status(wave, SurveyWave.Status.OPEN)
     note = note.strip()
     if not accept and not note:
