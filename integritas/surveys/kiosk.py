@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from integritas.audit.services import record
 from integritas.surveys import permissions
 from integritas.surveys.models import Kiosk, SurveyWave
-from integritas.surveys.services import keyed_hash
+from integritas.surveys.service_base import keyed_hash
 
 KEY_BYTES = 24
 DEFAULT_PER_HOUR = 30
