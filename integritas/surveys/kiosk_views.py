@@ -27,7 +27,7 @@ def kiosk_unlock(request, pk):
     form = KioskUnlockForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            _, raw = kiosk.kiosk_unlock(
+            _kiosk, raw = kiosk.kiosk_unlock(
                 wave=wave, label=form.cleaned_data["label"],
                 per_hour_limit=form.cleaned_data["per_hour_limit"], by=request.user,
             )  # fmt: skip

@@ -70,6 +70,24 @@ def test_the_unit_cannot_enter_paper_sheets_for_its_spak_wave(world, client_for,
     assert Response.objects.count() == count
 
 
+USERS = ["admin", "pimpinan", "tpi", "tpi_in_a", "pendamping", "head_a", "kerja_a", "staff_a",
+         "staff_b"]  # fmt: skip
+DECIDE_A = {"admin", "tpi"}
+WRITE_A = {"admin", "head_a", "kerja_a"}
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_who_reaches_the_pages_of_an_lke_wave(world, client_for, spak, username):
+    client = client_for(world.users[username])
+    decide = 200 if username in DECIDE_A else 404
+    see_queue = 200 if username in DECIDE_A | WRITE_A else 404
+    run_kiosk = 200 if username in WRITE_A else 404
+    assert client.get(reverse("surveys:paper_entry", args=[spak.pk])).status_code == decide
+    assert client.get(reverse("surveys:policy_edit", args=[spak.pk])).status_code == decide
+    assert client.get(reverse("surveys:review_queue", args=[spak.pk])).status_code == see_queue
+    assert client.get(reverse("surveys:kiosk_unlock", args=[spak.pk])).status_code == run_kiosk
+
+
 def test_the_unit_still_sees_its_queue_read_only(world, client_for, spak):
     page = client_for(world.head_a).get(reverse("surveys:review_queue", args=[spak.pk]))
     body = page.content.decode()
