@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from integritas.audit.services import record
 from integritas.surveys import permissions
-from integritas.surveys.models import Kiosk, SurveyWave
+from integritas.surveys.models import Kiosk, SurveyWave, WaveService
 from integritas.surveys.service_base import keyed_hash
 
 KEY_BYTES = 24
@@ -30,7 +30,12 @@ def _key_hash(raw: str) -> str:
 
 @transaction.atomic
 def kiosk_unlock(
-    *, wave: SurveyWave, label: str, per_hour_limit: int = DEFAULT_PER_HOUR, by: Any
+    *,
+    wave: SurveyWave,
+    label: str,
+    per_hour_limit: int = DEFAULT_PER_HOUR,
+    service: WaveService | None = None,
+    by: Any,
 ) -> tuple[Kiosk, str]:
     """Unlock a counter tablet for an open wave; return the kiosk and the tablet's secret key."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
@@ -41,10 +46,13 @@ def kiosk_unlock(
     label = (label or "").strip()
     if not label:
         raise ValidationError(_("Tuliskan nama kios atau loket, misalnya Loket 1."))
+    if service is not None and service.wave_id != wave.pk:
+        raise ValidationError(_("Layanan bukan bagian dari gelombang ini."))
     raw = secrets.token_urlsafe(KEY_BYTES)
     kiosk = Kiosk(
         wave=wave,
         label=label,
+        service=service,
         key_hash=_key_hash(raw),
         per_hour_limit=per_hour_limit,
         unlocked_at=timezone.now(),
@@ -54,7 +62,8 @@ def kiosk_unlock(
     kiosk.save()
     record(actor=by, action="survei.kios_dibuka", obj=kiosk, unit_id=wave.unit_id,
            object_repr=f"{wave.title} · {label}",
-           changes={"label": [None, label], "per_hour_limit": [None, per_hour_limit]})  # fmt: skip
+           changes={"label": [None, label], "per_hour_limit": [None, per_hour_limit],
+                    "service": [None, service.name if service else None]})  # fmt: skip
     return kiosk, raw
 
 

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integritas.common.forms import BootstrapForm
 from integritas.surveys.kiosk import DEFAULT_PER_HOUR
+from integritas.surveys.models import SurveyWave, WaveService
 from integritas.surveys.policy import LIMITS, HoldPolicy
 
 
@@ -17,10 +18,21 @@ class KioskUnlockForm(BootstrapForm):
         label=_("Nama kios atau loket"), max_length=100, initial=_("Loket 1"),
         help_text=_("Tampil di kuesioner tablet dan pada hasil survei."),
     )  # fmt: skip
+    service = forms.ModelChoiceField(
+        label=_("Layanan di loket ini"), queryset=WaveService.objects.none(), required=False,
+        empty_label=_("— responden memilih sendiri —"),
+        help_text=_("Dipilihkan lebih dulu pada kuesioner tablet; responden tetap dapat mengubahnya."),
+    )  # fmt: skip
     per_hour_limit = forms.IntegerField(
         label=_("Batas jawaban per jam"), min_value=1, max_value=600, initial=DEFAULT_PER_HOUR,
         help_text=_("Jawaban di atas batas ini dalam 60 menit ditahan untuk ditinjau."),
     )  # fmt: skip
+
+    def __init__(self, *args: Any, wave: SurveyWave, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["service"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = wave.services.all()
 
 
 POLICY_FIELDS: dict[str, Any] = {

@@ -24,12 +24,13 @@ def kiosk_unlock(request, pk):
     """Unlock this device as a counter kiosk, then sign the staff member out of it."""
     wave = _wave_for_user(request.user, pk)
     access.require(permissions.can_run_kiosk(request.user, wave) and wave.is_open)
-    form = KioskUnlockForm(request.POST or None)
+    form = KioskUnlockForm(request.POST or None, wave=wave)
     if request.method == "POST" and form.is_valid():
         try:
             _kiosk, raw = kiosk.kiosk_unlock(
                 wave=wave, label=form.cleaned_data["label"],
-                per_hour_limit=form.cleaned_data["per_hour_limit"], by=request.user,
+                per_hour_limit=form.cleaned_data["per_hour_limit"],
+                service=form.cleaned_data["service"], by=request.user,
             )  # fmt: skip
         except ValidationError as exc:
             form.add_error(None, exc)

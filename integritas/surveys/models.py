@@ -452,6 +452,14 @@ class Kiosk(models.Model):
 
     wave = models.ForeignKey(SurveyWave, on_delete=models.PROTECT, related_name="kiosks")
     label = models.CharField(_("nama kios/loket"), max_length=100)
+    service = models.ForeignKey(
+        WaveService,
+        on_delete=models.PROTECT,
+        related_name="kiosks",
+        null=True,
+        blank=True,
+        verbose_name=_("layanan di loket ini"),
+    )
     key_hash = models.CharField(max_length=64, unique=True)
     per_hour_limit = models.PositiveSmallIntegerField(
         _("batas jawaban per jam"),

@@ -136,6 +136,8 @@ def _form(request, wave: SurveyWave, browser_id: str):
         chosen = request.GET.get("l", "")
         if with_service and chosen.isdigit():
             initial["service"] = int(chosen)
+        elif with_service and counter is not None and counter.service_id:
+            initial["service"] = counter.service_id
         form = PublicForm(wave=wave, with_service=with_service, initial=initial)
         return _page(request, wave, {"form": form, "code": raw_code, "code_service": code_service})
 

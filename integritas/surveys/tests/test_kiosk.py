@@ -160,3 +160,21 @@ def test_a_code_wave_kiosk_still_asks_a_code_per_respondent(world):
             assert sent.status_code == 302
             clock.shift(timedelta(seconds=60))
     assert Response.objects.filter(status="diterima", kiosk__isnull=False).count() == 5
+
+
+def test_a_kiosk_at_one_service_counter_preselects_that_service(world):
+    wave = make_wave(world, access_mode="tautan", services_spec=(("KTP-el", 100), ("Akta", 50)))
+    akta = wave.services.get(name="Akta")
+    tablet = Client(REMOTE_ADDR=TABLET)
+    tablet.force_login(world.kerja_a)
+    url = reverse("surveys:kiosk_unlock", args=[wave.pk])
+    other = make_wave(world, access_mode="tautan", period_number=4)
+    refused = tablet.post(
+        url, {"label": "Loket Akta", "per_hour_limit": 30, "service": other.services.get().pk}
+    )
+    assert refused.status_code == 200 and not Kiosk.objects.exists()
+    tablet.post(url, {"label": "Loket Akta", "per_hour_limit": 30, "service": akta.pk})
+    assert Kiosk.objects.get().service == akta
+    page = tablet.get(form_url(wave))
+    assert page.context["form"]["service"].value() == akta.pk
+    assert "Kios Loket Akta" in page.content.decode()
