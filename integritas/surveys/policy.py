@@ -108,9 +108,17 @@ def clean_overrides(data: Mapping[str, Any]) -> dict[str, int]:
 def policy_for(wave: Any) -> HoldPolicy:
     """The wave's policy: its stored overrides on top of the defaults for its instrument."""
     base = default_policy(questions=len(wave.item_codes), access_mode=wave.access_mode)
-    overrides = wave.hold_policy or {}
-    known = {f.name for f in fields(HoldPolicy)} - {"questions"}
-    return replace(base, **{k: int(v) for k, v in overrides.items() if k in known})
+    overrides = wave.hold_policy if isinstance(wave.hold_policy, dict) else {}
+    # Only numbers the services would accept; anything else stored by hand is ignored.
+    valid = {
+        name: value
+        for name, value in overrides.items()
+        if name in LIMITS
+        and isinstance(value, int)
+        and not isinstance(value, bool)
+        and LIMITS[name][0] <= value <= LIMITS[name][1]
+    }
+    return replace(base, **valid)
 
 
 LABELS = {

@@ -30,7 +30,7 @@ from integritas.surveys.models import (
     period_dates,
     weight_denominator_for,
 )
-from integritas.surveys.policy import clean_overrides, policy_for
+from integritas.surveys.policy import clean_overrides, default_policy
 
 # The response writes and the shared helpers live in their own modules; callers keep using
 # `services.<name>` for every survey write.
@@ -212,7 +212,7 @@ def wave_policy_set(*, wave: SurveyWave, overrides: Mapping[str, Any], by: Any) 
         raise PermissionDenied(_("Aturan penahanan survei ini diatur oleh TPI atau administrator."))
     _require_status(wave, SurveyWave.Status.DRAFT, SurveyWave.Status.OPEN)
     clean = clean_overrides(overrides)
-    defaults = policy_for(SurveyWave(instrument=wave.instrument, access_mode=wave.access_mode))
+    defaults = default_policy(questions=len(wave.item_codes), access_mode=wave.access_mode)
     before = snapshot(wave, ["hold_policy"])
     wave.hold_policy = {k: v for k, v in clean.items() if getattr(defaults, k) != v}
     wave.full_clean()

@@ -162,3 +162,16 @@ def test_the_open_link_mode_stays_labelled_weak_with_its_numbers(world, client_f
     assert "kontrol lemah" in text
     assert "lebih dari 10 jawaban dalam 60 menit" in text
     assert "3 kali dari alamat yang sama atau 10 kali dari alamat mana pun dalam 60 menit" in text
+
+
+@pytest.mark.django_db
+def test_numbers_stored_by_hand_outside_the_limits_are_ignored(world):
+    wave = make_wave(world, access_mode="tautan")
+    SurveyWave.objects.filter(pk=wave.pk).update(
+        hold_policy={"address_limit": "banyak", "floor_seconds": -4, "pattern_any_address": 12,
+                     "unknown": 1, "tenths_per_question": True}
+    )  # fmt: skip
+    wave.refresh_from_db()
+    policy = policy_for(wave)
+    assert (policy.address_limit, policy.floor_seconds, policy.pattern_any_address) == (10, 5, 12)
+    assert policy.tenths_per_question == 8
