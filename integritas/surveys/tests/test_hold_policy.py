@@ -74,6 +74,26 @@ def test_the_minimum_time_is_the_reading_time_never_under_the_floor(questions, t
     assert longer.min_seconds >= policy.min_seconds
 
 
+@pytest.mark.parametrize(
+    ("code", "detail", "text"),
+    [
+        ("beruntun", {"count": 11, "limit": 10, "minutes": 60},
+         "Ditahan karena jawaban ke-11 dari alamat yang sama dalam 60 menit; batas: 10 jawaban."),
+        ("pola", {"count": 3, "limit": 3, "minutes": 60, "same_address": True},
+         "Ditahan karena pola jawaban yang sama ke-3 dari alamat yang sama dalam 60 menit; "
+         "batas: 3 kali."),
+        ("pola", {"count": 10, "limit": 10, "minutes": 30, "same_address": False},
+         "Ditahan karena pola jawaban yang sama ke-10 dalam 30 menit; batas: 10 kali."),
+        ("kios", {"count": 31, "limit": 30},
+         "Ditahan karena jawaban ke-31 dari kios ini dalam 60 menit; batas kios: 30 jawaban."),
+        ("jebakan", {}, "Kolom tersembunyi (jebakan robot) terisi"),
+        ("waktu", {}, "Waktu pengisian tidak dapat diverifikasi"),
+    ],
+)  # fmt: skip
+def test_every_reason_reads_with_its_numbers(code, detail, text):
+    assert explain_reason(code, detail) == text
+
+
 def test_an_explanation_says_the_measured_value_and_the_limit():
     text = explain_reason("cepat", {"seconds": 4, "limit": 7, "questions": 9})
     assert text == "Ditahan karena diisi dalam 4 detik; batas untuk 9 pertanyaan: 7 detik."
