@@ -200,3 +200,26 @@ def test_the_banner_reads_a_large_target_with_indonesian_digits(world, client_fo
     text = body.content.decode()
     assert target > 999
     assert f"Baru 6 responden dari target sampel {target:,}".replace(",", ".") in text
+
+
+def test_one_address_no_longer_adds_five_top_score_ballots_every_five_minutes(world):
+    """The open-link attack: fresh browsers, one address, all answers at the top."""
+    from datetime import UTC, datetime, timedelta
+
+    wave = make_wave(world, kind="spkp", access_mode="tautan")
+    start = datetime(2025, 8, 4, 9, 0, tzinfo=UTC)
+    outcomes = []
+    for i in range(15):
+        outcomes.append(
+            services.response_submit_public(
+                wave=wave, service=wave.services.get(), answers=answers_for(wave, 4), profile={},
+                idempotency_key=f"atk{i}", ip="192.0.2.66", browser_id=f"fresh-browser-{i:04d}",
+                duration=60, now=start + timedelta(minutes=i),
+            ).response.status
+        )  # fmt: skip
+    assert outcomes.count(Response.Status.ACCEPTED) == 2  # then held: same answers, same address
+    held = Response.objects.filter(wave=wave, status=Response.Status.HELD).order_by("id").first()
+    assert (
+        "pola jawaban yang sama ke-3 dari alamat yang sama dalam 60 menit; batas: 3 kali"
+        in (held.hold_explanations()[0])
+    )
