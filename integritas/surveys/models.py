@@ -12,7 +12,6 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from math import lcm
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -567,34 +566,3 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bucket[:8]}@{self.minute}: {self.hits}"
-
-
-def instrument_data(instrument: Instrument) -> dict[str, Any]:
-    """Serialise an instrument to the data shape `parse_instrument` reads back (explicit weights)."""
-    return {
-        "code": instrument.code,
-        "kind": instrument.kind,
-        "title": instrument.title,
-        "regulation": instrument.regulation,
-        "scale": {"min": instrument.scale.minimum, "max": instrument.scale.maximum},
-        "items": [
-            {
-                "code": item.code,
-                "name": item.name,
-                "text": item.text,
-                "answers": [answer.text for answer in item.answers],
-                "weight": str(item.weight),
-            }
-            for item in instrument.items
-        ],
-        "profile": [
-            {"code": field.code, "label": field.label, "choices_from": field.choices_from}
-            if field.choices_from
-            else {
-                "code": field.code,
-                "label": field.label,
-                "choices": [{"code": c.code, "label": c.label} for c in field.choices],
-            }
-            for field in instrument.profile
-        ],
-    }

@@ -19,14 +19,18 @@ from django.utils.translation import gettext as _
 from integritas.audit.services import diff, record, snapshot
 from integritas.organization.models import Unit
 from integritas.surveys import indices, permissions, selectors
-from integritas.surveys.instruments import InstrumentError, bundled_instrument, parse_instrument
+from integritas.surveys.instruments import (
+    InstrumentError,
+    bundled_instrument,
+    instrument_data,
+    parse_instrument,
+)
 from integritas.surveys.models import (
     CodeBatch,
     FollowUp,
     ResponseCode,
     SurveyWave,
     WaveService,
-    instrument_data,
     period_dates,
     weight_denominator_for,
 )
