@@ -105,3 +105,20 @@ def wave_oversight(wave: SurveyWave) -> Oversight:
         kiosks=tuple(KioskRow(k, k.n, k.n_held) for k in kiosks),
         still_held=Response.objects.filter(wave=wave, status=Response.Status.HELD).count(),
     )
+
+
+def waves_awaiting_decision(user: Any) -> list[SurveyWave]:
+    """Open SPAK/SPKP waves with held answers that this user (TPI/administrator outside the
+    unit) may decide, each annotated with `held_count` — for the reviewer's home page."""
+    from integritas.accounts import access
+    from integritas.surveys import permissions, selectors
+
+    if not (access.is_tpi(user) or access.can_administer(user)):
+        return []
+    waves = selectors.wave_list(units=access.units_for_user(user), status=SurveyWave.Status.OPEN)
+    return [
+        wave
+        for wave in waves.filter(kind__in=permissions.LKE_KINDS)
+        if wave.held_count  # type: ignore[attr-defined]
+        and permissions.can_decide_responses(user, wave)
+    ]

@@ -223,3 +223,16 @@ def test_one_address_no_longer_adds_five_top_score_ballots_every_five_minutes(wo
         "pola jawaban yang sama ke-3 dari alamat yang sama dalam 60 menit; batas: 3 kali"
         in (held.hold_explanations()[0])
     )
+
+
+def test_the_waves_awaiting_an_outside_decision_are_listed_for_the_tpi(world, spak):
+    from integritas.surveys.oversight import waves_awaiting_decision
+
+    assert [w.pk for w in waves_awaiting_decision(world.tpi)] == [spak.pk]
+    assert waves_awaiting_decision(world.tpi)[0].held_count == 3
+    assert waves_awaiting_decision(world.tpi_in_a) == []
+    assert waves_awaiting_decision(world.head_a) == []
+    services.responses_review(
+        wave=spak, response_ids=[r.pk for r in spak.held], accept=True, note="", by=world.tpi
+    )
+    assert waves_awaiting_decision(world.tpi) == []
