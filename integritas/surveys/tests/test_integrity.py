@@ -94,6 +94,7 @@ def test_the_unit_still_sees_its_queue_read_only(world, client_for, spak):
     assert page.status_code == 200
     assert "diputuskan oleh TPI atau administrator di luar unit" in body
     assert 'name="responses"' not in body and 'value="terima"' not in body
+    assert 'id="select-all"' not in body
     detail = client_for(world.head_a).get(reverse("surveys:wave_detail", args=[spak.pk]))
     assert reverse("surveys:paper_entry", args=[spak.pk]) not in detail.content.decode()
 
