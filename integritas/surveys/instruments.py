@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from fractions import Fraction
 from functools import cache
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import yaml
 
@@ -299,3 +299,34 @@ def bundled_instrument(code: str) -> Instrument:
     if instrument.code != code:
         raise InstrumentError(f"{code}.yaml declares code {instrument.code!r}")
     return instrument
+
+
+def instrument_data(instrument: Instrument) -> dict[str, Any]:
+    """Serialise an instrument to the data shape `parse_instrument` reads back (explicit weights)."""
+    return {
+        "code": instrument.code,
+        "kind": instrument.kind,
+        "title": instrument.title,
+        "regulation": instrument.regulation,
+        "scale": {"min": instrument.scale.minimum, "max": instrument.scale.maximum},
+        "items": [
+            {
+                "code": item.code,
+                "name": item.name,
+                "text": item.text,
+                "answers": [answer.text for answer in item.answers],
+                "weight": str(item.weight),
+            }
+            for item in instrument.items
+        ],
+        "profile": [
+            {"code": field.code, "label": field.label, "choices_from": field.choices_from}
+            if field.choices_from
+            else {
+                "code": field.code,
+                "label": field.label,
+                "choices": [{"code": c.code, "label": c.label} for c in field.choices],
+            }
+            for field in instrument.profile
+        ],
+    }

@@ -12,7 +12,6 @@ from decimal import Decimal
 from fractions import Fraction
 from functools import cached_property
 from math import lcm
-from typing import Any
 
 from django.conf import settings
 from django.db import models
@@ -92,6 +91,15 @@ class SurveyWave(models.Model):
         _("cara mengisi"), max_length=10, choices=AccessMode.choices, default=AccessMode.CODE
     )
     code_validity_days = models.PositiveSmallIntegerField(_("masa berlaku kode (hari)"), default=7)
+    hold_policy = models.JSONField(
+        _("aturan penahanan jawaban"),
+        default=dict,
+        blank=True,
+        help_text=_(
+            "Hanya angka yang diubah dari bawaan; bawaan dihitung dari jumlah pertanyaan "
+            "dan cara mengisi (lihat policy.py)."
+        ),
+    )
     token = models.CharField(_("token tautan publik"), max_length=24, unique=True)
     report_analysis = models.TextField(_("analisis hasil"), blank=True)
     results = models.JSONField(_("hasil saat ditutup"), default=dict, blank=True)
@@ -342,16 +350,23 @@ class Response(models.Model):
 
     class Reason(models.TextChoices):
         FAST = "cepat", _("Diisi sangat cepat")
-        PATTERN = "pola", _("Pola jawaban identik berulang dalam 1 jam")
-        BURST = "beruntun", _("Banyak jawaban dari alamat yang sama dalam 5 menit")
+        PATTERN = "pola", _("Pola jawaban identik berulang")
+        BURST = "beruntun", _("Banyak jawaban dari alamat yang sama")
         HONEYPOT = "jebakan", _("Kolom tersembunyi (jebakan robot) terisi")
         TIMING = "waktu", _("Waktu pengisian tidak dapat diverifikasi")
+        KIOSK = "kios", _("Kios melebihi batas jawaban per jam")
 
     wave = models.ForeignKey(SurveyWave, on_delete=models.PROTECT, related_name="responses")
     service = models.ForeignKey(WaveService, on_delete=models.PROTECT, related_name="responses")
     channel = models.CharField(_("saluran"), max_length=10, choices=Channel.choices)
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     review_reasons = models.JSONField(_("alasan ditahan"), default=list, blank=True)
+    hold_details = models.JSONField(
+        _("angka alasan ditahan"),
+        default=dict,
+        blank=True,
+        help_text="Per reason code: the measured value and the policy limit at the time of holding.",
+    )
     review_note = models.CharField(_("catatan peninjau"), max_length=500, blank=True)
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -377,6 +392,14 @@ class Response(models.Model):
         null=True,
         blank=True,
         verbose_name=_("dimasukkan oleh"),
+    )
+    kiosk = models.ForeignKey(
+        "surveys.Kiosk",
+        on_delete=models.PROTECT,
+        related_name="responses",
+        null=True,
+        blank=True,
+        verbose_name=_("kios"),
     )
 
     class Meta:
@@ -407,6 +430,75 @@ class Response(models.Model):
     def reason_labels(self) -> list[str]:
         labels = dict(self.Reason.choices)
         return [str(labels.get(code, code)) for code in self.review_reasons]
+
+    def hold_explanations(self) -> list[str]:
+        """Each reason in words, with the measured value and the wave's limit at holding time."""
+        from integritas.surveys.policy import explain_reason
+
+        return [
+            explain_reason(code, (self.hold_details or {}).get(code))
+            for code in self.review_reasons
+        ]
+
+
+class Kiosk(models.Model):
+    """A counter tablet unlocked by staff for one wave: a fresh respondent after each answer.
+
+    The tablet holds a random key in a cookie; only its keyed hash is stored. While unlocked the
+    tablet is exempt from the one-response-per-browser block and the same-address rule, but has
+    its own ceiling of answers per hour (an honest counter serves people one at a time).
+    """
+
+    wave = models.ForeignKey(SurveyWave, on_delete=models.PROTECT, related_name="kiosks")
+    label = models.CharField(_("nama kios/loket"), max_length=100)
+    service = models.ForeignKey(
+        WaveService,
+        on_delete=models.PROTECT,
+        related_name="kiosks",
+        null=True,
+        blank=True,
+        verbose_name=_("layanan di loket ini"),
+    )
+    key_hash = models.CharField(max_length=64, unique=True)
+    per_hour_limit = models.PositiveSmallIntegerField(
+        _("batas jawaban per jam"),
+        default=30,
+        help_text=_("Jawaban di atas batas ini dalam 60 menit ditahan untuk ditinjau."),
+    )
+    unlocked_at = models.DateTimeField(_("dibuka pada"))
+    unlocked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("dibuka oleh"),
+    )
+    locked_at = models.DateTimeField(_("dikunci pada"), null=True, blank=True)
+    locked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        verbose_name=_("dikunci oleh"),
+    )
+
+    class Meta:
+        ordering = ["-unlocked_at", "-id"]
+        verbose_name = _("kios survei")
+        verbose_name_plural = _("kios survei")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(per_hour_limit__gte=1, per_hour_limit__lte=600),
+                name="survey_kiosk_limit_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def is_unlocked(self) -> bool:
+        return self.locked_at is None
 
 
 PROFILE_COLUMNS: dict[str, str] = {
@@ -474,34 +566,3 @@ class RateCounter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.bucket[:8]}@{self.minute}: {self.hits}"
-
-
-def instrument_data(instrument: Instrument) -> dict[str, Any]:
-    """Serialise an instrument to the data shape `parse_instrument` reads back (explicit weights)."""
-    return {
-        "code": instrument.code,
-        "kind": instrument.kind,
-        "title": instrument.title,
-        "regulation": instrument.regulation,
-        "scale": {"min": instrument.scale.minimum, "max": instrument.scale.maximum},
-        "items": [
-            {
-                "code": item.code,
-                "name": item.name,
-                "text": item.text,
-                "answers": [answer.text for answer in item.answers],
-                "weight": str(item.weight),
-            }
-            for item in instrument.items
-        ],
-        "profile": [
-            {"code": field.code, "label": field.label, "choices_from": field.choices_from}
-            if field.choices_from
-            else {
-                "code": field.code,
-                "label": field.label,
-                "choices": [{"code": c.code, "label": c.label} for c in field.choices],
-            }
-            for field in instrument.profile
-        ],
-    }

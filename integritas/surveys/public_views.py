@@ -20,11 +20,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from integritas.surveys import charts, selectors, services, throttle
+from integritas.surveys import charts, kiosk, selectors, services, throttle
 from integritas.surveys.forms import FORM_KEY_FIELD, HONEYPOT_FIELD, CodeEntryForm, PublicForm
 from integritas.surveys.models import SurveyWave
 
 BROWSER_COOKIE = "integritas_responden"
+KIOSK_COOKIE = "integritas_kios"
 SIGNING_NAMESPACE = "integritas.surveys.public-form"
 THROTTLE_SCOPE = "survei-publik"
 
@@ -75,7 +76,14 @@ def _finish(request, response, browser_id: str, new_cookie: bool):
     return response
 
 
+def _kiosk(request, wave: SurveyWave):
+    """The unlocked counter tablet this browser is, if any (cookie set when staff unlocked it)."""
+    return kiosk.kiosk_for_key(wave, request.COOKIES.get(KIOSK_COOKIE, ""))
+
+
 def _page(request, wave, context, *, status=200):
+    if "kiosk" not in context:
+        context["kiosk"] = _kiosk(request, wave)
     context = {"wave": wave, "unit": wave.unit, **context}
     return render(
         request, context.pop("template", "surveys/public/form.html"), context, status=status
@@ -94,6 +102,7 @@ def form(request, token):
 
 
 def _form(request, wave: SurveyWave, browser_id: str):
+    counter = _kiosk(request, wave)
     code_service = None
     raw_code = ""
     if wave.uses_codes:
@@ -127,6 +136,8 @@ def _form(request, wave: SurveyWave, browser_id: str):
         chosen = request.GET.get("l", "")
         if with_service and chosen.isdigit():
             initial["service"] = int(chosen)
+        elif with_service and counter is not None and counter.service_id:
+            initial["service"] = counter.service_id
         form = PublicForm(wave=wave, with_service=with_service, initial=initial)
         return _page(request, wave, {"form": form, "code": raw_code, "code_service": code_service})
 
@@ -141,9 +152,9 @@ def _form(request, wave: SurveyWave, browser_id: str):
             wave=wave, service=None if wave.uses_codes else form.chosen_service(),
             answers=form.answers(), profile=form.profile(), idempotency_key=key, code=raw_code,
             ip=throttle.client_ip(request),
-            browser_id="" if wave.uses_codes else browser_id,
+            browser_id="" if wave.uses_codes or counter else browser_id,
             duration=duration, timing_ok=timing_ok,
-            honeypot=bool(form.cleaned_data.get(HONEYPOT_FIELD)),
+            honeypot=bool(form.cleaned_data.get(HONEYPOT_FIELD)), kiosk=counter,
         )  # fmt: skip
     except services.CodeRefused as exc:
         return _refused(request, wave, raw_code, str(exc), form=form)

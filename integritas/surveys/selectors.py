@@ -111,7 +111,7 @@ def review_queue(wave: SurveyWave, *, status: str = HELD) -> QuerySet[Response]:
     """Responses of a wave in one status, with their answers (two queries)."""
     return (
         Response.objects.filter(wave=wave, status=status)
-        .select_related("service", "reviewed_by")
+        .select_related("service", "reviewed_by", "kiosk")
         .prefetch_related("answers")
         .order_by("submitted_at", "id")
     )

@@ -1,38 +1,56 @@
-"""Writes of the surveys part: waves, services, codes, responses, review, closing. Each audited."""
+"""Writes of the surveys part: waves, services, codes, closing and reports. Each audited.
+
+Response writes (public form, paper, review) are in response_services.py and re-exported here.
+"""
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import secrets
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from collections.abc import Mapping
+from datetime import timedelta
 from fractions import Fraction
 from typing import Any
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.audit.services import diff, record, snapshot
 from integritas.organization.models import Unit
-from integritas.surveys import indices, selectors
-from integritas.surveys.instruments import InstrumentError, bundled_instrument, parse_instrument
+from integritas.surveys import indices, permissions, selectors
+from integritas.surveys.instruments import (
+    InstrumentError,
+    bundled_instrument,
+    instrument_data,
+    parse_instrument,
+)
 from integritas.surveys.models import (
-    PROFILE_COLUMNS,
-    Answer,
     CodeBatch,
     FollowUp,
-    Response,
     ResponseCode,
     SurveyWave,
     WaveService,
-    instrument_data,
     period_dates,
     weight_denominator_for,
+)
+from integritas.surveys.policy import clean_overrides, default_policy
+
+# The response writes and the shared helpers live in their own modules; callers keep using
+# `services.<name>` for every survey write.
+from integritas.surveys.response_services import (  # noqa: F401
+    response_enter_paper,
+    response_submit_public,
+    responses_review,
+)
+from integritas.surveys.service_base import (  # noqa: F401
+    AlreadyResponded,
+    CodeRefused,
+    SubmitOutcome,
+    _require_status,
+    code_check,
+    keyed_hash,
+    normalise_code,
 )
 
 BUNDLED_BY_KIND = {"skm": "skm-14-2017", "spak": "spak", "spkp": "spkp"}
@@ -54,63 +72,11 @@ SLUG_LENGTH = 12
 MAX_CODES_PER_BATCH = 500
 
 
-@dataclass(frozen=True)
-class SuspicionRules:
-    """Issue 4 §4: when a public response is held for review instead of counted."""
-
-    seconds_per_item: int = 2
-    min_seconds: int = 10
-    pattern_repeats: int = 5
-    pattern_window: timedelta = timedelta(hours=1)
-    burst_count: int = 5
-    burst_window: timedelta = timedelta(minutes=5)
-
-    def fast_threshold(self, items: int) -> int:
-        return max(self.min_seconds, self.seconds_per_item * items)
-
-
-RULES = SuspicionRules()
-
-
-class CodeRefused(Exception):
-    """A response code that cannot admit a response; the message says why, in Indonesian."""
-
-
-class AlreadyResponded(Exception):
-    """Open-link wave: this browser already answered (a weak, honest control)."""
-
-
-@dataclass(frozen=True)
-class SubmitOutcome:
-    response: Response
-    replay: bool
-
-
 # --- helpers ----------------------------------------------------------------------------------
-
-
-def _require_status(wave: SurveyWave, *statuses: str) -> None:
-    if wave.status not in statuses:
-        raise ValidationError(
-            _("Gelombang berstatus %(status)s; tindakan ini tidak dapat dilakukan.")
-            % {"status": wave.get_status_display()}
-        )
 
 
 def _new_token() -> str:
     return "".join(secrets.choice(SLUG_ALPHABET) for _ in range(SLUG_LENGTH))
-
-
-def keyed_hash(*parts: object) -> str:
-    """HMAC-SHA256 with the site secret: no raw address or browser id is ever stored."""
-    message = "\x1f".join(str(part) for part in parts).encode()
-    key = hashlib.sha256(f"integritas-surveys:{settings.SECRET_KEY}".encode()).digest()
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
-
-
-def normalise_code(raw: str) -> str:
-    """Upper-case a typed code and drop spaces and dashes."""
-    return "".join(ch for ch in (raw or "").upper() if ch.isalnum())
 
 
 def _audit_wave(wave: SurveyWave, before: dict[str, Any], *, by: Any, action: str) -> None:
@@ -236,6 +202,26 @@ def wave_update(*, wave: SurveyWave, changes: Mapping[str, Any], by: Any) -> Sur
             _apply_target(wave, service)
             service.save(update_fields=["target_sample"])
     _audit_wave(wave, before, by=by, action="survei.gelombang_diubah")
+    return wave
+
+
+@transaction.atomic
+def wave_policy_set(*, wave: SurveyWave, overrides: Mapping[str, Any], by: Any) -> SurveyWave:
+    """Set the numbers of the wave's hold rules (policy.py); a number equal to its default is
+    not stored, so the wave keeps following its instrument. Pasal 11 ayat (10): for a wave
+    feeding the LKE hasil only the deciders outside the unit change them.
+    """
+    wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
+    if not permissions.can_set_policy(by, wave):
+        raise PermissionDenied(_("Aturan penahanan survei ini diatur oleh TPI atau administrator."))
+    _require_status(wave, SurveyWave.Status.DRAFT, SurveyWave.Status.OPEN)
+    clean = clean_overrides(overrides)
+    defaults = default_policy(questions=len(wave.item_codes), access_mode=wave.access_mode)
+    before = snapshot(wave, ["hold_policy"])
+    wave.hold_policy = {k: v for k, v in clean.items() if getattr(defaults, k) != v}
+    wave.full_clean()
+    wave.save(update_fields=["hold_policy"])
+    _audit_wave(wave, before, by=by, action="survei.aturan_penahanan_diubah")
     return wave
 
 
@@ -470,299 +456,6 @@ def codes_issue(
            changes={"count": [None, count], "service": [None, service.name],
                     "expires_at": [None, expires]})  # fmt: skip
     return batch
-
-
-def code_check(*, wave: SurveyWave, raw_code: str, now: datetime | None = None) -> ResponseCode:
-    """Find a code that can still admit a response, or raise CodeRefused with the reason."""
-    now = now or timezone.now()
-    code = normalise_code(raw_code)
-    found = (
-        ResponseCode.objects.select_related("service").filter(wave=wave, code=code).first()
-        if code
-        else None
-    )
-    if found is None:
-        raise CodeRefused(
-            _(
-                "Kode survei tidak dikenal. Periksa kembali kode pada struk atau karcis antrean Anda."
-            )
-        )
-    if found.used_at is not None:
-        raise CodeRefused(
-            _("Kode survei ini sudah dipakai. Setiap kode hanya berlaku untuk satu kali pengisian.")
-        )
-    if found.expires_at <= now:
-        raise CodeRefused(
-            _("Kode survei ini sudah tidak berlaku (batas %(date)s).")
-            % {"date": timezone.localtime(found.expires_at).strftime("%d-%m-%Y %H:%M")}
-        )
-    return found
-
-
-# --- responses --------------------------------------------------------------------------------
-
-
-def _clean_answers(wave: SurveyWave, answers: Mapping[str, int]) -> dict[str, int]:
-    codes = wave.item_codes
-    missing = [code for code in codes if code not in answers]
-    if missing:
-        raise ValidationError(
-            _("Jawaban belum lengkap: %(items)s.") % {"items": ", ".join(missing)}
-        )
-    clean: dict[str, int] = {}
-    for code in codes:
-        value = answers[code]
-        if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= wave.scale:
-            raise ValidationError(
-                _("Jawaban %(code)s harus 1–%(max)d.") % {"code": code, "max": wave.scale}
-            )
-        clean[code] = value
-    return clean
-
-
-def _clean_profile(wave: SurveyWave, profile: Mapping[str, str]) -> dict[str, str]:
-    fields = {field.code: field for field in wave.instrument_obj.profile}
-    clean: dict[str, str] = {}
-    for code, column in PROFILE_COLUMNS.items():
-        value = (profile.get(code) or "").strip()
-        if not value:
-            continue
-        field = fields.get(code)
-        if field is None or value not in {choice.code for choice in field.choices}:
-            raise ValidationError(_("Pilihan %(field)s tidak dikenal.") % {"field": code})
-        clean[column] = value
-    return clean
-
-
-def _weighted_total(wave: SurveyWave, answers: Mapping[str, int]) -> int:
-    weights = wave.integer_weights()
-    return sum(answers[code] * weights[code] for code in wave.item_codes)
-
-
-def _suspicions(
-    wave: SurveyWave,
-    *,
-    pattern: str,
-    ip_hash: str,
-    duration: int | None,
-    timing_ok: bool,
-    honeypot: bool,
-    now: datetime,
-    rules: SuspicionRules,
-) -> list[str]:
-    """Issue 4 §4: the reasons to hold a public response for a human to review."""
-    reasons: list[str] = []
-    if honeypot:
-        reasons.append(Response.Reason.HONEYPOT)
-    if not timing_ok:
-        reasons.append(Response.Reason.TIMING)
-    elif duration is not None and duration < rules.fast_threshold(len(wave.item_codes)):
-        reasons.append(Response.Reason.FAST)
-    same_pattern = Response.objects.filter(
-        wave=wave, answer_pattern=pattern, submitted_at__gte=now - rules.pattern_window
-    ).count()
-    if same_pattern + 1 >= rules.pattern_repeats:
-        reasons.append(Response.Reason.PATTERN)
-    if ip_hash:
-        same_address = Response.objects.filter(
-            wave=wave, ip_hash=ip_hash, submitted_at__gte=now - rules.burst_window
-        ).count()
-        if same_address + 1 > rules.burst_count:
-            reasons.append(Response.Reason.BURST)
-    return reasons
-
-
-def _store(
-    *,
-    wave: SurveyWave,
-    service: WaveService,
-    answers: dict[str, int],
-    profile: dict[str, str],
-    channel: str,
-    status: str,
-    reasons: list[str],
-    idempotency_key: str,
-    now: datetime,
-    duration: int | None = None,
-    ip_hash: str = "",
-    browser_hash: str = "",
-    entered_by: Any = None,
-) -> Response:
-    response = Response(
-        wave=wave,
-        service=service,
-        channel=channel,
-        status=status,
-        review_reasons=reasons,
-        submitted_at=now,
-        duration_seconds=duration,
-        idempotency_key=idempotency_key,
-        ip_hash=ip_hash,
-        browser_hash=browser_hash,
-        answer_pattern="".join(str(answers[code]) for code in wave.item_codes),
-        weighted_total=_weighted_total(wave, answers),
-        entered_by=entered_by,
-        **profile,
-    )
-    response.full_clean(validate_unique=False, validate_constraints=False)
-    response.save()
-    Answer.objects.bulk_create(
-        Answer(response=response, item_code=code, value=value) for code, value in answers.items()
-    )
-    return response
-
-
-@transaction.atomic
-def response_submit_public(
-    *,
-    wave: SurveyWave,
-    service: WaveService | None,
-    answers: Mapping[str, int],
-    profile: Mapping[str, str],
-    idempotency_key: str,
-    code: str = "",
-    ip: str = "",
-    browser_id: str = "",
-    duration: int | None = None,
-    timing_ok: bool = True,
-    honeypot: bool = False,
-    now: datetime | None = None,
-    rules: SuspicionRules = RULES,
-) -> SubmitOutcome:
-    """Issue 4 §3: store one public response once, behind the wave's layers of protection.
-
-    Order matters: a replay (same idempotency key) answers "stored" before the code check, so a
-    retry after a lost connection never reports the code it just used as "already used".
-    """
-    now = now or timezone.now()
-    if not wave.is_open:
-        raise ValidationError(_("Survei ini tidak sedang dibuka."))
-    existing = Response.objects.filter(wave=wave, idempotency_key=idempotency_key).first()
-    if existing is not None:
-        return SubmitOutcome(existing, replay=True)
-    clean_answers = _clean_answers(wave, answers)
-    clean_profile = _clean_profile(wave, profile)
-    browser_hash = keyed_hash("browser", wave.pk, browser_id) if browser_id else ""
-    if wave.uses_codes:
-        found = code_check(wave=wave, raw_code=code, now=now)
-        # Conditional UPDATE: of two racing submissions only one can flip used_at.
-        claimed = ResponseCode.objects.filter(
-            pk=found.pk, used_at__isnull=True, expires_at__gt=now
-        ).update(used_at=now)
-        if not claimed:
-            replay = Response.objects.filter(wave=wave, idempotency_key=idempotency_key).first()
-            if replay is not None:
-                return SubmitOutcome(replay, replay=True)
-            raise CodeRefused(
-                _(
-                    "Kode survei ini sudah dipakai. Setiap kode hanya berlaku untuk satu kali pengisian."
-                )
-            )
-        service = found.service
-    else:
-        if service is None or service.wave_id != wave.pk:
-            raise ValidationError(_("Pilih jenis layanan yang Anda terima."))
-        if browser_hash and Response.objects.filter(wave=wave, browser_hash=browser_hash).exists():
-            raise AlreadyResponded(
-                _("Perangkat ini sudah mengisi survei ini. Terima kasih atas partisipasi Anda.")
-            )
-    ip_hash = keyed_hash("ip", wave.pk, ip) if ip else ""
-    reasons = _suspicions(
-        wave,
-        pattern="".join(str(clean_answers[c]) for c in wave.item_codes),
-        ip_hash=ip_hash,
-        duration=duration,
-        timing_ok=timing_ok,
-        honeypot=honeypot,
-        now=now,
-        rules=rules,
-    )
-    status = Response.Status.HELD if reasons else Response.Status.ACCEPTED
-    try:
-        with transaction.atomic():
-            response = _store(
-                wave=wave, service=service, answers=clean_answers, profile=clean_profile,
-                channel=Response.Channel.PUBLIC, status=status, reasons=[str(r) for r in reasons],
-                idempotency_key=idempotency_key, now=now, duration=duration, ip_hash=ip_hash,
-                browser_hash=browser_hash,
-            )  # fmt: skip
-    except IntegrityError:
-        # A concurrent request with the same key won the insert: this one is its replay.
-        replay = Response.objects.filter(wave=wave, idempotency_key=idempotency_key).first()
-        if replay is None:
-            raise
-        transaction.set_rollback(True)
-        return SubmitOutcome(replay, replay=True)
-    record(actor="publik", action="survei.jawaban_masuk", obj=response, unit_id=wave.unit_id,
-           object_repr=f"{wave.title} #{response.pk}",
-           changes={"status": [None, status], "channel": [None, Response.Channel.PUBLIC],
-                    "service_id": [None, service.pk], "reasons": [None, reasons]})  # fmt: skip
-    return SubmitOutcome(response, replay=False)
-
-
-@transaction.atomic
-def response_enter_paper(
-    *,
-    wave: SurveyWave,
-    service: WaveService,
-    answers: Mapping[str, int],
-    profile: Mapping[str, str],
-    sheet_number: str,
-    by: Any,
-) -> Response:
-    """Issue 4 §4: staff type in a paper questionnaire; its sheet number is entered only once."""
-    wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
-    _require_status(wave, SurveyWave.Status.OPEN)
-    if service.wave_id != wave.pk:
-        raise ValidationError(_("Layanan bukan bagian dari gelombang ini."))
-    sheet = sheet_number.strip()
-    if not sheet:
-        raise ValidationError(_("Nomor lembar kuesioner wajib diisi."))
-    key = f"kertas:{sheet}"[:64]
-    if Response.objects.filter(wave=wave, idempotency_key=key).exists():
-        raise ValidationError(
-            _("Lembar kuesioner nomor %(n)s sudah dimasukkan sebelumnya.") % {"n": sheet}
-        )
-    response = _store(
-        wave=wave, service=service, answers=_clean_answers(wave, answers),
-        profile=_clean_profile(wave, profile), channel=Response.Channel.PAPER,
-        status=Response.Status.ACCEPTED, reasons=[], idempotency_key=key, now=timezone.now(),
-        entered_by=by,
-    )  # fmt: skip
-    record(actor=by, action="survei.jawaban_kertas", obj=response, unit_id=wave.unit_id,
-           object_repr=f"{wave.title} #{response.pk}",
-           changes={"sheet": [None, sheet], "service_id": [None, service.pk]})  # fmt: skip
-    return response
-
-
-@transaction.atomic
-def responses_review(
-    *, wave: SurveyWave, response_ids: Iterable[int], accept: bool, note: str, by: Any
-) -> int:
-    """Issue 4 §4: accept or reject responses (never delete); a rejection needs its reason."""
-    wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
-    _require_status(wave, SurveyWave.Status.OPEN)
-    note = note.strip()
-    if not accept and not note:
-        raise ValidationError(_("Tuliskan alasan penolakan."))
-    target = Response.Status.ACCEPTED if accept else Response.Status.REJECTED
-    rows = list(
-        Response.objects.select_for_update()
-        .filter(wave=wave, pk__in=list(response_ids))
-        .exclude(status=target)
-    )
-    now = timezone.now()
-    for response in rows:
-        before = response.status
-        response.status = target
-        response.review_note = note[:500]
-        response.reviewed_by = by
-        response.reviewed_at = now
-        response.save(update_fields=["status", "review_note", "reviewed_by", "reviewed_at"])
-        record(actor=by, action="survei.jawaban_diterima" if accept else "survei.jawaban_ditolak",
-               obj=response, unit_id=wave.unit_id, object_repr=f"{wave.title} #{response.pk}",
-               changes={"status": [before, target], "review_note": [None, note]})  # fmt: skip
-    return len(rows)
 
 
 # --- report -----------------------------------------------------------------------------------

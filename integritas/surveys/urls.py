@@ -1,6 +1,6 @@
 from django.urls import path
 
-from integritas.surveys import views
+from integritas.surveys import kiosk_views, views
 
 app_name = "surveys"
 urlpatterns = [
@@ -21,6 +21,9 @@ urlpatterns = [
     path("<int:pk>/kertas/", views.paper_entry, name="paper_entry"),
     path("<int:pk>/tinjau/", views.review_queue, name="review_queue"),
     path("<int:pk>/hasil/", views.results, name="results"),
+    path("<int:pk>/kios/buka/", kiosk_views.kiosk_unlock, name="kiosk_unlock"),
+    path("<int:pk>/kios/<int:kiosk_pk>/kunci/", kiosk_views.kiosk_lock, name="kiosk_lock"),
+    path("<int:pk>/aturan-penahanan/", kiosk_views.policy_edit, name="policy_edit"),
     path("<int:pk>/tindak-lanjut/baru/", views.follow_up_edit, name="follow_up_create"),
     path("<int:pk>/tindak-lanjut/<int:follow_up_pk>/", views.follow_up_edit, name="follow_up_edit"),
     path(

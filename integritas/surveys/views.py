@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.audit.services import record
-from integritas.surveys import charts, exports, selectors, services
+from integritas.surveys import charts, exports, oversight, permissions, selectors, services
 from integritas.surveys.forms import (
     CodeIssueForm,
     FollowUpForm,
@@ -26,6 +26,7 @@ from integritas.surveys.forms import (
 )
 from integritas.surveys.instruments import bundled_instrument
 from integritas.surveys.models import CodeBatch, FollowUp, Response, SurveyWave, WaveService
+from integritas.surveys.policy import policy_for, rules_text
 
 PAGE_SIZE = 25
 
@@ -120,6 +121,13 @@ def wave_detail(request, pk):
             "items": wave.instrument_obj.items,
             "added_codes": [c for c in wave.item_codes if c not in own_codes],
             "service_form": ServiceForm() if can_write and wave.is_draft else None,
+            "can_decide": permissions.can_decide_responses(request.user, wave),
+            "can_see_queue": permissions.can_see_review_queue(request.user, wave),
+            "can_run_kiosk": permissions.can_run_kiosk(request.user, wave),
+            "can_set_policy": permissions.can_set_policy(request.user, wave),
+            "feeds_lke": permissions.feeds_lke(wave),
+            "kiosks": wave.kiosks.filter(locked_at__isnull=True).select_related("unlocked_by"),
+            "policy_rules": rules_text(policy_for(wave)),
         },
     )
 
@@ -348,8 +356,9 @@ def code_batch(request, pk, batch_pk):
 
 
 def paper_entry(request, pk):
-    wave = _wave_for_user(request.user, pk, write=True)
-    access.require(wave.is_open)
+    """Paper sheets; for an SPAK/SPKP wave typed in by someone outside the unit."""
+    wave = _wave_for_user(request.user, pk)
+    access.require(permissions.can_decide_responses(request.user, wave) and wave.is_open)
     form = PaperForm(request.POST or None, wave=wave)
     if request.method == "POST" and form.is_valid():
         try:
@@ -374,8 +383,14 @@ def paper_entry(request, pk):
 
 
 def review_queue(request, pk):
-    """Issue 4 §4: held responses are approved or rejected, never deleted."""
-    wave = _wave_for_user(request.user, pk, write=True)
+    """Issue 4 §4: held responses are approved or rejected, never deleted.
+
+    For an SPAK/SPKP wave the unit sees its queue but only the TPI or an administrator outside
+    the unit decides (permissions.can_decide_responses).
+    """
+    wave = _wave_for_user(request.user, pk)
+    access.require(permissions.can_see_review_queue(request.user, wave))
+    can_decide = permissions.can_decide_responses(request.user, wave)
     status = request.GET.get("status", Response.Status.HELD)
     if status not in Response.Status.values:
         status = Response.Status.HELD
@@ -383,7 +398,7 @@ def review_queue(request, pk):
     page = Paginator(rows, 50).get_page(request.GET.get("page"))
     form = None
     if request.method == "POST":
-        access.require(wave.is_open)
+        access.require(wave.is_open and can_decide)
         form = ReviewForm(request.POST, response_ids=[r.pk for r in page])
         if form.is_valid():
             accept = form.cleaned_data["decision"] == "terima"
@@ -414,8 +429,9 @@ def review_queue(request, pk):
             "status": status,
             "statuses": Response.Status.choices,
             "items": wave.instrument_obj.items,
-            "fast_threshold": services.RULES.fast_threshold(len(wave.item_codes)),
-            "rules": services.RULES,
+            "policy_rules": rules_text(policy_for(wave)),
+            "can_decide": can_decide,
+            "feeds_lke": permissions.feeds_lke(wave),
         },
     )
 
@@ -441,6 +457,8 @@ def results(request, pk):
             "follow_up_form": FollowUpForm(instance=FollowUp(wave=wave)) if can_write else None,
             "profile": selectors.profile_counts(wave) if wave.kind == SurveyWave.Kind.SKM else None,
             "profile_labels": _profile_labels(wave),
+            "oversight": oversight.wave_oversight(wave),
+            "feeds_lke": permissions.feeds_lke(wave),
         },
     )
 

@@ -64,6 +64,8 @@ def write_urls(wave):
         reverse("surveys:review_queue", args=[wave.pk]),
         reverse("surveys:follow_up_create", args=[wave.pk]),
         reverse("surveys:service_edit", args=[wave.pk, wave.services.get().pk]),
+        reverse("surveys:kiosk_unlock", args=[wave.pk]),
+        reverse("surveys:policy_edit", args=[wave.pk]),
     ]
 
 

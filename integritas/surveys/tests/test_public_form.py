@@ -7,6 +7,7 @@ from django.urls import reverse
 from integritas.audit.models import AuditRecord
 from integritas.surveys import services
 from integritas.surveys.models import Answer, Response, ResponseCode
+from integritas.surveys.policy import policy_for
 from integritas.surveys.tests.conftest import fresh_form_key, make_wave, post_data, slow_key
 
 pytestmark = pytest.mark.django_db
@@ -301,32 +302,51 @@ def test_a_very_fast_completion_is_held(open_wave):
 
 
 def test_an_identical_pattern_repeated_within_the_hour_is_held_from_the_kth_time(open_wave):
-    rules = services.RULES
+    # From different addresses: the wave-wide pattern rule of the wave's policy.
+    limit = policy_for(open_wave).pattern_any_address
     service = open_wave.services.first()
     outcomes = [
         services.response_submit_public(
             wave=open_wave, service=service, answers=dict.fromkeys(open_wave.item_codes, 4),
             profile={}, idempotency_key=f"k{i}", ip=f"10.0.0.{i}", duration=200,
-        ).response.status
-        for i in range(rules.pattern_repeats + 1)
+        ).response
+        for i in range(limit + 1)
     ]  # fmt: skip
-    accepted = [Response.Status.ACCEPTED] * (rules.pattern_repeats - 1)
-    assert outcomes == accepted + [Response.Status.HELD] * 2
+    accepted = [Response.Status.ACCEPTED] * (limit - 1)
+    assert [r.status for r in outcomes] == accepted + [Response.Status.HELD] * 2
+    assert outcomes[-2].review_reasons == [Response.Reason.PATTERN]
+    assert outcomes[-2].hold_details[Response.Reason.PATTERN]["count"] == limit
 
 
-def test_a_burst_from_one_address_in_five_minutes_is_held(open_wave):
-    rules = services.RULES
+def test_an_identical_pattern_from_one_address_is_held_sooner(open_wave):
+    limit = policy_for(open_wave).pattern_same_address
+    service = open_wave.services.first()
+    outcomes = [
+        services.response_submit_public(
+            wave=open_wave, service=service, answers=dict.fromkeys(open_wave.item_codes, 4),
+            profile={}, idempotency_key=f"s{i}", ip="10.7.7.7", duration=200,
+        ).response.status
+        for i in range(limit)
+    ]  # fmt: skip
+    assert outcomes == [Response.Status.ACCEPTED] * (limit - 1) + [Response.Status.HELD]
+
+
+def test_a_burst_from_one_address_is_held_beyond_the_policy_limit(open_wave):
+    limit = policy_for(open_wave).address_limit
     service = open_wave.services.first()
     statuses = []
-    for i in range(rules.burst_count + 1):
-        answers = dict(zip(open_wave.item_codes, [1 + (i + n) % 4 for n in range(9)], strict=True))
+    for i in range(limit + 1):
+        # A different answer pattern each time (i in base 4), so only the address repeats.
+        answers = dict(
+            zip(open_wave.item_codes, [1 + (i // 4**n) % 4 for n in range(9)], strict=True)
+        )
         statuses.append(
             services.response_submit_public(
                 wave=open_wave, service=service, answers=answers, profile={},
                 idempotency_key=f"b{i}", ip="10.9.9.9", duration=200,
             ).response
         )  # fmt: skip
-    assert [r.status for r in statuses[:-1]] == [Response.Status.ACCEPTED] * rules.burst_count
+    assert [r.status for r in statuses[:-1]] == [Response.Status.ACCEPTED] * limit
     assert statuses[-1].status == Response.Status.HELD
     assert statuses[-1].review_reasons == [Response.Reason.BURST]
 

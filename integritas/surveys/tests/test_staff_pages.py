@@ -105,7 +105,9 @@ def test_the_review_queue_approves_and_rejects_held_responses(world, client_for)
     client = client_for(world.kerja_a)
     url = reverse("surveys:review_queue", args=[wave.pk])
     page = client.get(url).content.decode()
-    assert "Diisi sangat cepat" in page and f'value="{held[0].pk}"' in page
+    # The reason with its numbers: 9 questions × 0,8 s = 7 s (the wave's default policy).
+    assert "diisi dalam 2 detik; batas untuk 9 pertanyaan: 7 detik" in page
+    assert f'value="{held[0].pk}"' in page
     no_reason = client.post(
         url, {"decision": "tolak", "responses": [held[0].pk], "note": ""}, follow=True
     )
