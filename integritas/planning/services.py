@@ -169,14 +169,20 @@ def action_row_delete(*, row: ActionRow, by: Any) -> None:
     row.delete()
 
 
+def action_plan_import_refusal(plan: ActionPlan) -> str | None:
+    """Pasal 12 ayat (4): why a whole-plan import would be refused (rows already reported), or None."""
+    if RealisationRow.objects.filter(action_row__plan=plan).exists():
+        return _("Rencana aksi ini sudah dilaporkan; impor yang mengganti seluruh baris tidak "
+                 "diizinkan. Ubah baris satu per satu.")  # fmt: skip
+    return None
+
+
 @transaction.atomic
 def action_plan_import(*, plan: ActionPlan, rows: Sequence[ActionRow], by: Any) -> int:
     """Replace every row of the plan with the imported ones: all or nothing."""
-    if RealisationRow.objects.filter(action_row__plan=plan).exists():
-        raise ValidationError(
-            _("Rencana aksi ini sudah dilaporkan; impor yang mengganti seluruh baris tidak diizinkan. "
-              "Ubah baris satu per satu.")
-        )  # fmt: skip
+    refusal = action_plan_import_refusal(plan)
+    if refusal:
+        raise ValidationError(refusal)
     for order, row in enumerate(rows, start=1):
         row.plan = plan
         row.order = order

@@ -341,7 +341,8 @@ def action_plan_import(request, plan_pk):
     """Step 1: upload, then see every problem by row and column, or a preview."""
     plan = _plan_for(request.user, plan_pk, write=True)
     form = ActionPlanImportForm(request.POST or None, request.FILES or None)
-    context: dict = {"plan": plan, "form": form, "month_codes": rules.MONTH_CODES}
+    context: dict = {"plan": plan, "form": form, "month_codes": rules.MONTH_CODES,
+                     "refusal": services.action_plan_import_refusal(plan)}  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
         result = xlsx.parse(data, plan=plan)

@@ -12,3 +12,30 @@
     if (dirty) { e.preventDefault(); e.returnValue = ""; }
   });
 })();
+
+// Decisive steps ask first: a form (or its submit button) with data-confirm asks before it is sent.
+// Inline handlers are forbidden by the Content-Security-Policy, so the text lives in the markup.
+(function () {
+  document.addEventListener("submit", function (e) {
+    const form = e.target;
+    if (!(form instanceof HTMLFormElement)) { return; }
+    const button = e.submitter && e.submitter.hasAttribute("data-confirm") ? e.submitter : null;
+    const text = (button || form).getAttribute("data-confirm");
+    if (text && !window.confirm(text)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
+  }, true);
+})();
+
+// Small behaviours declared in the markup (no inline handlers under the Content-Security-Policy).
+(function () {
+  document.addEventListener("click", function (e) {
+    const button = e.target.closest("[data-remove-row]");
+    if (button) { button.closest("tr").remove(); }
+  });
+  document.addEventListener("change", function (e) {
+    const field = e.target.closest("[data-autosubmit]");
+    if (field && field.form) { field.form.requestSubmit(); }
+  });
+})();
