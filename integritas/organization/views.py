@@ -43,7 +43,11 @@ def unit_list(request):
 
 def unit_detail(request, pk):
     unit = access.get_unit_for_user(request.user, pk)
-    children = selectors.unit_list(units=Unit.objects.filter(parent=unit))
+    children = list(selectors.unit_list(units=Unit.objects.filter(parent=unit)))
+    # A sub-unit is its own unit kerja with its own head (Pasal 11 ayat 1): a parent's head opens
+    # it only when granted; the others are listed by name, not as links that answer 404.
+    for child in children:
+        child.can_open = access.can_read_unit(request.user, child.pk)
     teams = selectors.team_list(teams=Team.objects.filter(unit=unit))
     active = Employee.objects.filter(unit=unit, is_active=True).count()
     return render(
@@ -52,6 +56,7 @@ def unit_detail(request, pk):
         {
             "unit": unit,
             "children": children,
+            "children_closed": any(not child.can_open for child in children),
             "teams": teams,
             "employee_count": active,
             "can_edit": access.can_administer(request.user),

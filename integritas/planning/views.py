@@ -452,7 +452,8 @@ def report_detail(request, pk):
             "due": due,
             "overdue": rules.is_overdue(year=plan.year, month=report.month,
                                         submitted=report.revision > 0, today=today,
-                                        due_day=selectors.due_day()),
+                                        due_day=selectors.due_day(),
+                                        since=selectors.plan_made_on(plan)),
             "month_code": f"B{report.month:02d}",
             "late": report.first_submitted_at is not None
             and timezone.localdate(report.first_submitted_at) > due,

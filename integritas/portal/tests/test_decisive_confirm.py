@@ -148,7 +148,9 @@ DECISIVE = [
 
 @pytest.mark.parametrize(("make", "locked"), DECISIVE, ids=[c.__name__[5:] for c, _ in DECISIVE])
 @time_machine.travel("2025-03-10 09:00 +0800", tick=False)
-def test_each_decisive_form_asks_first_and_says_what_becomes_locked(world, client_for, make, locked):
+def test_each_decisive_form_asks_first_and_says_what_becomes_locked(
+    world, client_for, make, locked
+):
     user, page, action = make(world)
     response = client_for(user).get(page)
     assert response.status_code == 200
@@ -179,9 +181,7 @@ def test_the_import_preview_of_a_reported_plan_says_it_will_be_refused(world, cl
     client = client_for(world.kerja_a)
     workbook = client.get(reverse("planning:action_plan_xlsx", args=[plan.pk]))
     upload = SimpleUploadedFile("rencana.xlsx", workbook.content)
-    response = client.post(
-        reverse("planning:action_plan_import", args=[plan.pk]), {"file": upload}
-    )
+    response = client.post(reverse("planning:action_plan_import", args=[plan.pk]), {"file": upload})
     assert response.status_code == 200
     assert response.context["result"].ok
     body = response.content.decode()
@@ -196,9 +196,7 @@ def test_the_import_preview_of_an_unreported_plan_offers_to_save(world, client_f
     client = client_for(world.kerja_a)
     workbook = client.get(reverse("planning:action_plan_xlsx", args=[plan.pk]))
     upload = SimpleUploadedFile("rencana.xlsx", workbook.content)
-    response = client.post(
-        reverse("planning:action_plan_import", args=[plan.pk]), {"file": upload}
-    )
+    response = client.post(reverse("planning:action_plan_import", args=[plan.pk]), {"file": upload})
     body = response.content.decode()
     assert "tidak dapat disimpan" not in body
     commit = reverse("planning:action_plan_import_commit", args=[plan.pk])
