@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from integritas.accounts.models import Role, User
 from integritas.audit.services import diff, record, snapshot
+from integritas.common.formatting import tanggal
 from integritas.common.uploads import sha256_of
 from integritas.organization.models import Unit
 from integritas.planning import rules
@@ -384,7 +385,7 @@ def overdue_notify(*, items: Sequence[OverdueItem], by: Any = None) -> int:
             continue
         lines = [
             _("- Laporan bulan %(m)s/%(y)d, batas %(due)s")
-            % {"m": f"B{i.month:02d}", "y": i.plan.year, "due": i.due.isoformat()}
+            % {"m": f"B{i.month:02d}", "y": i.plan.year, "due": tanggal(i.due)}
             for i in unit_items
         ]
         body = "\n".join(

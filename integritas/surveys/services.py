@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.audit.services import diff, record, snapshot
+from integritas.common.formatting import waktu
 from integritas.organization.models import Unit
 from integritas.surveys import indices, selectors
 from integritas.surveys.instruments import InstrumentError, bundled_instrument, parse_instrument
@@ -494,7 +495,7 @@ def code_check(*, wave: SurveyWave, raw_code: str, now: datetime | None = None) 
     if found.expires_at <= now:
         raise CodeRefused(
             _("Kode survei ini sudah tidak berlaku (batas %(date)s).")
-            % {"date": timezone.localtime(found.expires_at).strftime("%d-%m-%Y %H:%M")}
+            % {"date": waktu(found.expires_at)}
         )
     return found
 
