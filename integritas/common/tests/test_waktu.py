@@ -16,7 +16,10 @@ from integritas.common.formatting import waktu
         (datetime(2026, 12, 2, 3, 42, tzinfo=UTC), "2 Desember 2026 11.42 WITA"),
         (datetime(2026, 12, 31, 16, 5, tzinfo=UTC), "1 Januari 2027 00.05 WITA"),  # next day
         (datetime(2025, 7, 28, 9, 0), "28 Juli 2025 09.00 WITA"),  # naive: already local
-        (datetime(2025, 3, 1, 8, 7, tzinfo=timezone(timedelta(hours=7))), "1 Maret 2025 09.07 WITA"),
+        (
+            datetime(2025, 3, 1, 8, 7, tzinfo=timezone(timedelta(hours=7))),
+            "1 Maret 2025 09.07 WITA",
+        ),
         (None, "–"),
     ],
 )
@@ -26,9 +29,9 @@ def test_a_moment_is_shown_in_kupang_time_in_words(value, shown):
 
 def test_the_template_filters_show_moments_and_their_local_date():
     moment = datetime(2026, 12, 1, 17, 30, tzinfo=UTC)  # 2 Desember 01.30 in Kupang
-    out = Template("{% load integritas %}{{ m|waktu }} / {{ m|tanggal }} / {{ none|waktu }}").render(
-        Context({"m": moment, "none": None})
-    )
+    out = Template(
+        "{% load integritas %}{{ m|waktu }} / {{ m|tanggal }} / {{ none|waktu }}"
+    ).render(Context({"m": moment, "none": None}))
     assert out == "2 Desember 2026 01.30 WITA / 2 Desember 2026 / –"
 
 
