@@ -43,16 +43,16 @@ def test_each_generic_message_reads_plainly(field, value, message):
 
 
 def test_a_model_validator_is_reworded_too(db):
-    from integritas.organization.models import Unit
+    from django.contrib.auth.models import Group
 
-    class UnitForm(BootstrapModelForm):
+    class GroupForm(BootstrapModelForm):
         class Meta:
-            model = Unit
-            fields = ["code"]
+            model = Group
+            fields = ["name"]
 
-    form = UnitForm(data={"code": "X" * 300})
+    form = GroupForm(data={"name": "X" * 300})
     assert not form.is_valid()
-    assert form.errors["code"][0].startswith("Terlalu panjang: paling banyak")
+    assert form.errors["name"] == ["Terlalu panjang: paling banyak 150 karakter (sekarang 300)."]
 
 
 def test_the_products_own_messages_keep_their_words():
