@@ -175,6 +175,7 @@ class TeamMemberForm(BootstrapModelForm):
     class Meta:
         model = TeamMember
         fields = ["employee", "role", "area"]
+        labels = {"employee": _("Pegawai")}
 
     def __init__(self, *args, team=None, **kwargs):
         super().__init__(*args, **kwargs)
