@@ -15,6 +15,10 @@ class User(AbstractUser):
     )  # fmt: skip
     failed_logins = models.PositiveIntegerField(default=0)
     locked_until = models.DateTimeField(null=True, blank=True)
+    must_change_password = models.BooleanField(
+        _("wajib mengganti kata sandi"), default=False,
+        help_text=_("Kata sandi dibuat atau direset administrator; diganti pemiliknya saat masuk."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("pengguna")

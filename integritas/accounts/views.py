@@ -33,8 +33,15 @@ class PasswordChangeView(auth_views.PasswordChangeView):
     success_url = reverse_lazy("portal:home")
 
     def form_valid(self, form):
+        response = super().form_valid(form)
+        services.password_changed(user=form.user)
         messages.success(self.request, gettext_lazy("Kata sandi berhasil diganti."))
-        return super().form_valid(form)
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["must_change"] = self.request.user.must_change_password
+        return context
 
 
 def user_list(request):
