@@ -57,12 +57,3 @@ def test_a_reset_password_must_be_changed_too(world, client_for):
     client = _login("staff_a", INITIAL)
     assert client.get(reverse("organization:unit_list")).status_code == 302
     assert client.post(reverse("accounts:logout")).status_code == 302  # can always leave
-
-
-def test_the_demo_users_log_straight_in(db, settings):
-    from integritas.portal import demo
-
-    demo.build_organization(employees_per_unit=1)
-    assert not User.objects.filter(must_change_password=True).exists()
-    client = _login("kadis.dukcapil", settings.INTEGRITAS_DEMO_PASSWORD)
-    assert client.get(reverse("portal:home")).status_code == 200
