@@ -197,7 +197,11 @@ def import_upload(request):
         except TableError as exc:
             form.add_error("file", str(exc))
             return render(request, "organization/import.html", context)
-        check = imports.check_units(table) if kind == "units" else imports.check_employees(table)
+        if kind == "units":
+            check = imports.check_units(table)
+        else:
+            numeric = imports.numeric_nip_rows(data) if ext == "xlsx" else set()
+            check = imports.check_employees(table, numeric_nips=numeric)
         context.update(
             {"check": check, "kind": kind, "filename": uploaded.name, "columns": _columns(kind)}
         )
