@@ -97,6 +97,23 @@ class PlainErrorsMixin:
 
     fields: dict[str, forms.Field]
 
+    @property
+    def files_to_attach_again(self) -> list[tuple[str, str]]:
+        """(label, file name) of each file chosen before the form was refused.
+
+        A browser never sends a chosen file again after the page comes back with errors, so the
+        page says which file to attach once more.
+        """
+        form: Any = self
+        if not form.is_bound or not form.errors:
+            return []
+        return [
+            (str(field.label or name), upload.name)
+            for name, field in self.fields.items()
+            if isinstance(field, forms.FileField)
+            and (upload := form.files.get(form.add_prefix(name))) is not None
+        ]
+
     def add_error(self, field: str | None, error: Any) -> None:
         if not isinstance(error, ValidationError):
             error = ValidationError(error)

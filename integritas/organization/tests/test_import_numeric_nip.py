@@ -35,9 +35,7 @@ def test_numeric_nip_cells_are_found_by_row():
     assert imports.numeric_nip_rows(data) == {3, 4}
 
 
-def test_the_import_refuses_a_numeric_nip_and_says_to_format_the_column_as_text(
-    world, client_for
-):
+def test_the_import_refuses_a_numeric_nip_and_says_to_format_the_column_as_text(world, client_for):
     nip = make_nip(serial=44)
     upload = SimpleUploadedFile("pegawai.xlsx", _xlsx(make_nip(serial=45), int(nip)))
     response = client_for(world.admin).post(
