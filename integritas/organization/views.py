@@ -125,8 +125,12 @@ def employee_list(request):
     return render(
         request,
         template,
-        {"page": page, "unit": unit, "can_edit": access.can_administer(request.user)},
-    )
+        {
+            "page": page, "unit": unit, "can_edit": access.can_administer(request.user),
+            "units": access.units_for_user(request.user).filter(is_active=True).order_by("name"),
+            "all_units": access.can_read_city(request.user),
+        },
+    )  # fmt: skip
 
 
 def employee_detail(request, pk):
