@@ -84,6 +84,7 @@ class UserCreateForm(BootstrapForm):
     def __init__(self, *args, search: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         field = self.fields["employee"]
+        assert isinstance(field, forms.ModelChoiceField)
         field.queryset = Employee.objects.filter(is_active=True, user__isnull=True)
         selected = str(self.data.get("employee", "")) if self.is_bound else ""
         # Validation accepts every eligible employee; the page lists only the matches.

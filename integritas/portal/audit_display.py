@@ -12,6 +12,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.apps import apps
@@ -132,7 +133,7 @@ def value_words(value: Any, field: models.Field | None = None, names: dict | Non
         return ", ".join(value_words(v) for v in value)
     text = str(value)
     if DECIMAL.match(text):
-        return angka(text, len(text.partition(".")[2]))
+        return angka(Decimal(text), len(text.partition(".")[2]))
     if ISO_MOMENT.match(text) and (moment := parse_datetime(text)) is not None:
         return waktu(moment)
     if ISO_DATE.match(text):
