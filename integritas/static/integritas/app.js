@@ -33,6 +33,8 @@
   document.addEventListener("click", function (e) {
     const button = e.target.closest("[data-remove-row]");
     if (button) { button.closest("tr").remove(); }
+    const back = e.target.closest("[data-history-back]");
+    if (back && window.history.length > 1) { e.preventDefault(); window.history.back(); }
   });
   document.addEventListener("change", function (e) {
     const field = e.target.closest("[data-autosubmit]");
