@@ -43,3 +43,8 @@ def test_no_template_formats_a_moment_its_own_way():
         if re.search(r"\|date:", p.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_a_moment_printed_without_a_filter_reads_the_same():
+    moment = datetime(2026, 12, 2, 3, 42, tzinfo=UTC)
+    assert Template("{{ m }}").render(Context({"m": moment})) == waktu(moment)
