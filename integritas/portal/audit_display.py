@@ -68,6 +68,8 @@ def _keys() -> dict[str, str]:
         "issued_at": _("diterbitkan pada"), "issued_by": _("diterbitkan oleh"),
         "assigned_at": _("ditugaskan pada"), "linked_at": _("ditautkan pada"), "added_at": _("ditambahkan pada"),
         "locked_until": _("terkunci sampai"), "file_sha256": _("sidik berkas"),
+        "score": _("nilai"), "total": _("total"), "percent": _("persen"), "name": _("nama"),
+        "username": _("nama pengguna"), "is_active": _("aktif"), "title": _("judul"),
     }  # fmt: skip
 
 
