@@ -42,3 +42,12 @@ def test_the_team_form_asks_for_a_pegawai():
     from integritas.organization.forms import TeamMemberForm
 
     assert TeamMemberForm.base_fields["employee"].label == "Pegawai"
+
+
+def test_team_member_options_tell_namesakes_apart(world):
+    from integritas.organization.forms import TeamMemberForm
+
+    form = TeamMemberForm()
+    labels = [label for _value, label in form.fields["employee"].choices][1:]
+    staff = world.staff_a.employee
+    assert f"{staff.name} · NIP {staff.nip} · {staff.unit.name}" in labels
