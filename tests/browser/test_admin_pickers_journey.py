@@ -47,3 +47,26 @@ def test_the_not_found_page_reads_well_on_a_phone(world, phone_page, login, live
     phone_page.goto(f"{live_server.url}/tidak-ada/")
     assert "Yang dapat Anda lakukan" in phone_page.inner_text("main")
     shot(phone_page, "admin-05-not-found-phone")
+
+
+def test_saying_no_to_a_decisive_step_changes_nothing(world, page, login, live_server):
+    from decimal import Decimal
+
+    from integritas.planning.models import MONTH_FIELDS, ActionPlan, ActionRow
+
+    plan = ActionPlan.objects.create(unit=world.unit_a, year=2025)
+    ActionRow.objects.create(plan=plan, order=1, component="MP", goal="g", indicator="i",
+                             action="a", pic_text="p", **dict.fromkeys(MONTH_FIELDS, Decimal(50)))  # fmt: skip
+    login(page, "head_a")
+    page.goto(f"{live_server.url}/rencana/unit/{world.unit_a.pk}/2025/rencana-aksi/")
+    page.evaluate("window.confirm = (text) => { window.asked = text; return false; }")
+    page.click("button:has-text('Tetapkan')")
+    page.wait_for_timeout(300)
+    assert "tidak dapat dibatalkan" in page.evaluate("window.asked")
+    plan.refresh_from_db()
+    assert plan.status == ActionPlan.Status.DRAFT
+    page.evaluate("window.confirm = () => true")
+    page.click("button:has-text('Tetapkan')")
+    page.wait_for_selector("button:has-text('Tetapkan')", state="detached")
+    plan.refresh_from_db()
+    assert plan.status == ActionPlan.Status.SET
