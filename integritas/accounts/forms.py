@@ -2,6 +2,7 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm
 from django.core.validators import MaxLengthValidator
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from integritas.accounts import lockout
@@ -69,6 +70,33 @@ class AdminLockoutAuthenticationForm(LockoutFormMixin, AdminAuthenticationForm):
     """The Django admin's login form (served only when DEBUG is on), under the same locks."""
 
 
+PICKER_LIMIT = 50
+
+
+def employee_label(employee: Employee) -> str:
+    """Name, NIP and unit: two people with the same name are told apart."""
+    return f"{employee.name} · NIP {employee.nip} · {employee.unit.name}"
+
+
+def employee_picker(*, search: str = "", selected: str = "") -> tuple[list[tuple], int]:
+    """The options for the account's employee: at most PICKER_LIMIT matches of name or NIP.
+
+    Return the choices (the selected one always kept) and how many employees match in all.
+    """
+    eligible = Employee.objects.filter(is_active=True, user__isnull=True).select_related("unit")
+    matches = eligible
+    search = search.strip()
+    if search:
+        digits = search.replace(" ", "")
+        matches = matches.filter(Q(name__icontains=search) | Q(nip__contains=digits))
+    total = matches.count()
+    shown = list(matches.order_by("name", "nip")[:PICKER_LIMIT])
+    if selected.isdigit() and all(str(e.pk) != selected for e in shown):
+        shown = list(eligible.filter(pk=int(selected))) + shown
+    choices = [("", _("— pilih pegawai —"))] + [(e.pk, employee_label(e)) for e in shown]
+    return choices, total
+
+
 class UserCreateForm(BootstrapForm):
     username = forms.RegexField(
         label=_("Nama pengguna"), max_length=150, regex=r"^[\w.@+-]+$",
@@ -86,12 +114,15 @@ class UserCreateForm(BootstrapForm):
         help_text=_("Minimal 10 karakter, tidak umum, tidak hanya angka. Sampaikan kepada pengguna secara langsung."),
     )  # fmt: skip
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, search: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["employee"].queryset = (
-            Employee.objects.filter(is_active=True, user__isnull=True)
-            .select_related("unit")
-            .order_by("name")
+        field = self.fields["employee"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Employee.objects.filter(is_active=True, user__isnull=True)
+        selected = str(self.data.get("employee", "")) if self.is_bound else ""
+        # Validation accepts every eligible employee; the page lists only the matches.
+        field.widget.choices, self.employee_matches = employee_picker(
+            search=search, selected=selected
         )
 
     def clean_username(self):

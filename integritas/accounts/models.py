@@ -16,6 +16,10 @@ class User(AbstractUser):
     # The latest lock of a login from some address (shown to administrators, cleared by unlock);
     # the locks themselves are per account and address, in LoginThrottle.
     locked_until = models.DateTimeField(null=True, blank=True)
+    must_change_password = models.BooleanField(
+        _("wajib mengganti kata sandi"), default=False,
+        help_text=_("Kata sandi dibuat atau direset administrator; diganti pemiliknya saat masuk."),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("pengguna")

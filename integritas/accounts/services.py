@@ -64,6 +64,7 @@ def user_create(
         last_name=last_name,
         email=email,
         employee=employee,
+        must_change_password=True,  # a password an administrator typed is known to two people
     )
     validate_password(password, user)
     user.set_password(password)
@@ -103,6 +104,15 @@ def user_reset_password(*, user: User, password: str, by: Any) -> User:
 
     validate_password(password, user)
     user.set_password(password)
-    user.save(update_fields=["password"])
-    record(actor=by, action="pengguna.sandi_direset", obj=user)
+    user.must_change_password = True
+    user.save(update_fields=["password", "must_change_password"])
+    record(actor=by, action="pengguna.sandi_direset", obj=user,
+           changes={"must_change_password": [False, True]})  # fmt: skip
     return user
+
+
+def password_changed(*, user: User) -> None:
+    """The owner chose his or her own password: the administrator's one no longer counts."""
+    if user.must_change_password:
+        User.objects.filter(pk=user.pk).update(must_change_password=False)
+        user.must_change_password = False

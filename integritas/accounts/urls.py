@@ -9,6 +9,7 @@ urlpatterns = [
     path("kata-sandi/", views.PasswordChangeView.as_view(), name="password_change"),
     path("pengguna/", views.user_list, name="user_list"),
     path("pengguna/baru/", views.user_create, name="user_create"),
+    path("pengguna/pilih-pegawai/", views.employee_options, name="employee_options"),
     path("pengguna/<int:pk>/", views.user_detail, name="user_detail"),
     path(
         "pengguna/<int:pk>/peran/<int:assignment_pk>/cabut/", views.role_revoke, name="role_revoke"

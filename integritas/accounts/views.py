@@ -14,10 +14,12 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access, lockout, services
 from integritas.accounts.forms import (
+    PICKER_LIMIT,
     LockoutAuthenticationForm,
     PasswordResetByAdminForm,
     RoleAssignForm,
     UserCreateForm,
+    employee_picker,
 )
 from integritas.accounts.models import RoleAssignment, User
 
@@ -46,8 +48,14 @@ class PasswordChangeView(auth_views.PasswordChangeView):
             services.user_password_changed(
                 user=form.user, address=lockout.client_address(self.request)
             )
+            services.password_changed(user=form.user)
         messages.success(self.request, gettext_lazy("Kata sandi berhasil diganti."))
         return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["must_change"] = self.request.user.must_change_password
+        return context
 
 
 def user_list(request):
@@ -65,9 +73,22 @@ def user_list(request):
     return render(request, "accounts/user_list.html", {"page": page})
 
 
+def employee_options(request):
+    """The employee picker's options for a name or NIP typed by the administrator (htmx)."""
+    access.require(access.can_administer(request.user))
+    choices, total = employee_picker(
+        search=request.GET.get("cari", ""), selected=request.GET.get("employee", "")
+    )
+    return render(
+        request, "accounts/_employee_options.html",
+        {"choices": choices, "selected": request.GET.get("employee", ""), "total": total},
+    )  # fmt: skip
+
+
 def user_create(request):
     access.require(access.can_administer(request.user))
-    form = UserCreateForm(request.POST or None)
+    search = request.GET.get("cari", "")
+    form = UserCreateForm(request.POST or None, search=search)
     if request.method == "POST" and form.is_valid():
         try:
             user = services.user_create(by=request.user, **form.cleaned_data)
@@ -78,7 +99,10 @@ def user_create(request):
                 request, _("Pengguna %(u)s dibuat. Tambahkan perannya.") % {"u": user.username}
             )
             return redirect("accounts:user_detail", pk=user.pk)
-    return render(request, "organization/form.html", {"form": form, "title": _("Tambah pengguna")})
+    return render(
+        request, "accounts/user_create.html",
+        {"form": form, "search": search, "limit": PICKER_LIMIT},
+    )  # fmt: skip
 
 
 def user_detail(request, pk):

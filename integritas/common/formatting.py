@@ -1,6 +1,6 @@
 """Indonesian display formats for numbers and dates."""
 
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal
 
 BULAN = (
@@ -38,3 +38,23 @@ def tanggal(value: date | None) -> str:
     if value is None:
         return "–"
     return f"{value.day} {BULAN[value.month - 1]} {value.year}"
+
+
+# Indonesia's three time zones, by their offset from UTC in hours.
+ZONA_WAKTU = {7: "WIB", 8: "WITA", 9: "WIT"}
+
+
+def waktu(value: datetime | None) -> str:
+    """Format a moment the one way the product shows it: 2 Desember 2026 11.42 WITA.
+
+    An aware value is shown in the local time zone (Kupang is WITA); a naive one is taken as local.
+    """
+    if value is None:
+        return "–"
+    from django.utils import timezone
+
+    value = timezone.localtime(value) if timezone.is_aware(value) else timezone.make_aware(value)
+    offset = value.utcoffset()
+    hours = int(offset.total_seconds() // 3600) if offset is not None else 0
+    zone = ZONA_WAKTU.get(hours, f"UTC{hours:+d}")
+    return f"{tanggal(value.date())} {value.hour:02d}.{value.minute:02d} {zone}"

@@ -1,8 +1,10 @@
 from django import forms
 
+from integritas.common.plain_errors import PlainErrorsMixin
 
-class BootstrapMixin:
-    """Give every widget the Bootstrap 5 class it needs."""
+
+class BootstrapMixin(PlainErrorsMixin):
+    """Give every widget the Bootstrap 5 class it needs; say errors in plain Indonesian."""
 
     fields: dict[str, forms.Field]
 

@@ -4,6 +4,7 @@ import secrets
 
 from django.conf import settings
 from django.http import HttpResponseBadRequest, HttpResponseNotFound
+from django.shortcuts import render
 from django.utils.translation import gettext as _
 
 
@@ -52,5 +53,24 @@ def hide_static_manifest(get_response):
         if request.path.startswith(static_url) and request.path.endswith("staticfiles.json"):
             return HttpResponseNotFound(content_type="text/plain")
         return get_response(request)
+
+    return middleware
+
+
+def explain_method_not_allowed(get_response):
+    """Give a bare 405 (an action address opened from the address bar) a page that says why."""
+
+    def middleware(request):
+        response = get_response(request)
+        if (
+            response.status_code == 405
+            and not response.content
+            and not getattr(request, "htmx", False)
+        ):
+            page = render(request, "405.html", status=405)
+            if response.has_header("Allow"):
+                page["Allow"] = response["Allow"]
+            return page
+        return response
 
     return middleware

@@ -175,6 +175,7 @@ class TeamMemberForm(BootstrapModelForm):
     class Meta:
         model = TeamMember
         fields = ["employee", "role", "area"]
+        labels = {"employee": _("Pegawai")}
 
     def __init__(self, *args, team=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -182,7 +183,11 @@ class TeamMemberForm(BootstrapModelForm):
         qs = Employee.objects.filter(is_active=True).select_related("unit")
         if team is not None and team.unit_id:
             qs = qs.filter(unit_id=team.unit_id)
-        self.fields["employee"].queryset = qs.order_by("name")
+        field = self.fields["employee"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = qs.order_by("name", "nip")
+        # Namesakes are told apart by NIP and unit.
+        field.label_from_instance = lambda e: f"{e.name} · NIP {e.nip} · {e.unit.name}"
 
     def clean_employee(self):
         employee = self.cleaned_data["employee"]

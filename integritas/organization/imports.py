@@ -1,5 +1,7 @@
 """Validate unit and employee rows from CSV/XLSX before anything is written."""
 
+import io
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -142,7 +144,36 @@ def _check_email(check: ImportCheck, n: int, value: str) -> None:
         )
 
 
-def check_employees(table: Table) -> ImportCheck:
+def numeric_nip_rows(data: bytes) -> set[int]:
+    """The .xlsx rows whose NIP cell holds a number, not text.
+
+    Excel keeps 15 significant digits of a number, so an 18-digit NIP typed into a number cell
+    has already lost its last digits (197805122006041001 becomes 197805122006041000).
+    """
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception:  # an unreadable file is reported by the reader itself
+        return set()
+    try:
+        rows = workbook.worksheets[0].iter_rows(values_only=True)
+        header = [str(h or "").strip().lower() for h in next(rows, ())]
+        if "nip" not in header:
+            return set()
+        column = header.index("nip")
+        return {
+            number
+            for number, raw in enumerate(rows, start=2)
+            if column < len(raw)
+            and isinstance(raw[column], int | float)
+            and not isinstance(raw[column], bool)
+        }
+    finally:
+        workbook.close()
+
+
+def check_employees(table: Table, *, numeric_nips: Collection[int] = ()) -> ImportCheck:
     """Check every employee row; report all problems, write nothing."""
     check = ImportCheck(kind="employees", rows=table.rows)
     check.problems += _missing_columns(table, EMPLOYEE_REQUIRED)
@@ -158,10 +189,16 @@ def check_employees(table: Table) -> ImportCheck:
     for row in table.rows:
         n = int(row[ROW])
         nip = row.get("nip", "").replace(" ", "")
-        try:
-            parse_nip(nip)
-        except NipError as exc:
-            check.problems.append(RowProblem(n, "nip", str(exc)))
+        if n in numeric_nips:
+            check.problems.append(RowProblem(n, "nip", _(
+                "NIP tersimpan sebagai angka, sehingga Excel sudah memotong digit terakhirnya. "
+                "Format kolom NIP sebagai Teks, ketik ulang NIP-nya, lalu unggah lagi."
+            )))  # fmt: skip
+        else:
+            try:
+                parse_nip(nip)
+            except NipError as exc:
+                check.problems.append(RowProblem(n, "nip", str(exc)))
         if nip in seen:
             check.problems.append(
                 RowProblem(

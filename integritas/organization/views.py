@@ -41,7 +41,11 @@ def unit_list(request):
 
 def unit_detail(request, pk):
     unit = access.get_unit_for_user(request.user, pk)
-    children = selectors.unit_list(units=Unit.objects.filter(parent=unit))
+    children = list(selectors.unit_list(units=Unit.objects.filter(parent=unit)))
+    # A sub-unit is its own unit kerja with its own head (Pasal 11 ayat 1): a parent's head opens
+    # it only when granted; the others are listed by name, not as links that answer 404.
+    for child in children:
+        child.can_open = access.can_read_unit(request.user, child.pk)
     teams = selectors.team_list(teams=Team.objects.filter(unit=unit))
     active = Employee.objects.filter(unit=unit, is_active=True).count()
     return render(
@@ -50,6 +54,7 @@ def unit_detail(request, pk):
         {
             "unit": unit,
             "children": children,
+            "children_closed": any(not child.can_open for child in children),
             "teams": teams,
             "employee_count": active,
             "can_edit": access.can_administer(request.user),
@@ -117,8 +122,12 @@ def employee_list(request):
     return render(
         request,
         template,
-        {"page": page, "unit": unit, "can_edit": access.can_administer(request.user)},
-    )
+        {
+            "page": page, "unit": unit, "can_edit": access.can_administer(request.user),
+            "units": access.units_for_user(request.user).filter(is_active=True).order_by("name"),
+            "all_units": access.can_read_city(request.user),
+        },
+    )  # fmt: skip
 
 
 def employee_detail(request, pk):
@@ -189,7 +198,11 @@ def import_upload(request):
         except TableError as exc:
             form.add_error("file", str(exc))
             return render(request, "organization/import.html", context)
-        check = imports.check_units(table) if kind == "units" else imports.check_employees(table)
+        if kind == "units":
+            check = imports.check_units(table)
+        else:
+            numeric = imports.numeric_nip_rows(data) if ext == "xlsx" else set()
+            check = imports.check_employees(table, numeric_nips=numeric)
         context.update(
             {"check": check, "kind": kind, "filename": uploaded.name, "columns": _columns(kind)}
         )

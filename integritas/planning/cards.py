@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.accounts import access
+from integritas.accounts.models import Role
 from integritas.commitment import selectors as commitment
 from integritas.common.cards import Card, PublicRow, PublicSection
 from integritas.common.formatting import angka, tanggal
@@ -63,8 +64,9 @@ def _unit_cards(user) -> list:
         report = reports.get(plan.pk)
         submitted = bool(report and report.revision)
         overdue = rules.is_overdue(
-            year=year, month=month, submitted=submitted, today=today, due_day=planning.due_day()
-        )
+            year=year, month=month, submitted=submitted, today=today,
+            due_day=planning.due_day(), since=planning.plan_made_on(plan),
+        )  # fmt: skip
         status = report.get_status_display() if report else _("belum dibuat")
         cards.append(
             Card(
@@ -143,6 +145,9 @@ def _admin_cards(user) -> list:
 
 def _own_pact_cards(user) -> list:
     """Pasal 6 ayat (1) dan (3): every employee signs the integrity pact, also after declaration."""
+
+    if Role.PIMPINAN in access.grants_for(user).city_roles:
+        return _city_declaration_cards()
     if not user.employee_id:
         return []
     # Any: pact_on is an annotation of with_pact_state, unknown to the model's type.
@@ -169,6 +174,35 @@ def _own_pact_cards(user) -> list:
             url=reverse("commitment:unit_detail", args=[employee.unit_id])
             if access.can_read_unit(user, employee.unit_id)
             else "",
+            tone="warning",
+        )
+    ]
+
+
+def _city_declaration_cards() -> list:
+    """Pasal 5 ayat (1): the Wali Kota declares ZI for the city; his card is that, not a unit pact."""
+
+    city = commitment.city_declaration()
+    if city:
+        return [
+            Card(
+                title=_("Pencanangan ZI tingkat kota"),
+                value=_("Sudah"),
+                text=_("dicanangkan Wali Kota %(d)s (Pasal 5 ayat 1)")
+                % {"d": tanggal(city.declared_on)},
+                url=city.get_absolute_url(),
+                tone="success",
+            )
+        ]
+    return [
+        Card(
+            title=_("Pencanangan ZI tingkat kota"),
+            value=_("Belum"),
+            text=_(
+                "Wali Kota mencanangkan pembangunan ZI Pemerintah Daerah secara resmi; "
+                "dicatat oleh Bagian Organisasi (Pasal 5 ayat 1)"
+            ),  # fmt: skip
+            url=reverse("commitment:overview"),
             tone="warning",
         )
     ]

@@ -188,7 +188,9 @@ def unit_progress(
     )  # fmt: skip
 
     # 7. Regular monitoring and evaluation: the monthly reports (and the mentoring).
-    due_months = rules.months_due(year, today, planning.due_day())
+    due_months = rules.months_due(
+        year, today, planning.due_day(), planning.plan_made_on(plan) if plan else None
+    )
     accepted = [m for m in due_months if reports.get(m) == MonthlyReport.Status.ACCEPTED]
     sent = [m for m, s in reports.items() if s != MonthlyReport.Status.DRAFT]
     detail = _("%(a)d dari %(d)d laporan bulanan yang jatuh tempo telah diterima Tim Pendamping") % {

@@ -64,17 +64,24 @@ def due_date(year: int, month: int, due_day: int) -> date:
     return date(next_year, next_month, max(1, min(due_day, last)))
 
 
-def is_overdue(*, year: int, month: int, submitted: bool, today: date, due_day: int) -> bool:
+def is_overdue(
+    *, year: int, month: int, submitted: bool, today: date, due_day: int,
+    since: date | None = None,
+) -> bool:  # fmt: skip
     """Pasal 12 ayat (4): overdue when the due day has passed and it was never submitted.
 
-    A report that was submitted and returned is not overdue: it waits for its revision.
+    A report that was submitted and returned is not overdue: it waits for its revision. The
+    months before the plan was made (`since`) are never late: there was no plan to report on.
     """
+    if since is not None and (year, month) < (since.year, since.month):
+        return False
     return not submitted and today > due_date(year, month, due_day)
 
 
-def months_due(year: int, today: date, due_day: int) -> list[int]:
-    """The months of a year whose report deadline has passed on `today`."""
-    return [m for m in MONTHS if today > due_date(year, m, due_day)]
+def months_due(year: int, today: date, due_day: int, since: date | None = None) -> list[int]:
+    """The months of a year whose report deadline has passed on `today` (from the plan's month)."""
+    first = (since.year, since.month) if since is not None else (year, 1)
+    return [m for m in MONTHS if today > due_date(year, m, due_day) and (year, m) >= first]
 
 
 def may_report(year: int, month: int, today: date) -> bool:

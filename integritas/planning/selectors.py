@@ -8,6 +8,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db.models import Avg, Count, Q, QuerySet
+from django.utils import timezone
 
 from integritas.organization.models import Unit
 from integritas.planning import components, rules
@@ -69,6 +70,11 @@ class MonthState:
         return f"B{self.month:02d}"
 
 
+def plan_made_on(plan: ActionPlan) -> date:
+    """The local date a plan was made: its months before that are never late (Pasal 12 ayat 4)."""
+    return timezone.localdate(plan.created_at)
+
+
 def month_states(plan: ActionPlan, today: date) -> list[MonthState]:
     """The twelve months of a plan with their report state (one query)."""
     reports = {r.month: r for r in MonthlyReport.objects.filter(plan=plan)}
@@ -89,6 +95,7 @@ def month_states(plan: ActionPlan, today: date) -> list[MonthState]:
                     submitted=submitted,
                     today=today,
                     due_day=due_day(),
+                    since=plan_made_on(plan),
                 ),  # fmt: skip
                 can_start=report is None and rules.may_report(plan.year, month, today),
             )
@@ -132,7 +139,7 @@ def overdue_reports(today: date, units: QuerySet[Unit] | None = None) -> list[Ov
     }
     items = []
     for plan in plans_list:
-        for month in rules.months_due(plan.year, today, due_day()):
+        for month in rules.months_due(plan.year, today, due_day(), plan_made_on(plan)):
             if (plan.pk, month) in submitted:
                 continue
             items.append(
@@ -181,9 +188,13 @@ def heat_map(year: int, today: date, units: QuerySet[Unit]) -> list[HeatRow]:
     Four queries whatever the number of units: units, plans, row targets, reports + realisation.
     """
     unit_list = list(units.order_by("name"))
-    plans = dict(
-        ActionPlan.objects.filter(year=year, unit__in=unit_list).values_list("unit_id", "pk")
-    )
+    made_on: dict[int, date] = {}
+    plans: dict[int, int] = {}
+    for unit_id, plan_pk, created_at in ActionPlan.objects.filter(
+        year=year, unit__in=unit_list
+    ).values_list("unit_id", "pk", "created_at"):
+        plans[unit_id] = plan_pk
+        made_on[plan_pk] = timezone.localdate(created_at)
     planned: dict[int, dict[str, Any]] = {
         row["plan_id"]: dict(row)
         for row in ActionRow.objects.filter(plan__year=year, plan__unit__in=unit_list)
@@ -214,7 +225,7 @@ def heat_map(year: int, today: date, units: QuerySet[Unit]) -> list[HeatRow]:
                     cell.realised = report["realised"]
                 cell.overdue = rules.is_overdue(
                     year=year, month=month, submitted=bool(report and report["revision"]),
-                    today=today, due_day=due_day(),
+                    today=today, due_day=due_day(), since=made_on[plan_id],
                 )  # fmt: skip
             row.cells.append(cell)
         result.append(row)

@@ -19,6 +19,7 @@ from integritas.accounts import access
 from integritas.accounts.models import Role, User
 from integritas.audit.services import diff, record, snapshot
 from integritas.common import files
+from integritas.common.formatting import tanggal
 from integritas.organization.models import Unit
 from integritas.planning import rules
 from integritas.planning.components import COMPONENTS
@@ -165,14 +166,20 @@ def action_row_delete(*, row: ActionRow, by: Any) -> None:
     row.delete()
 
 
+def action_plan_import_refusal(plan: ActionPlan) -> str | None:
+    """Pasal 12 ayat (4): why a whole-plan import would be refused (rows already reported), or None."""
+    if RealisationRow.objects.filter(action_row__plan=plan).exists():
+        return _("Rencana aksi ini sudah dilaporkan; impor yang mengganti seluruh baris tidak "
+                 "diizinkan. Ubah baris satu per satu.")  # fmt: skip
+    return None
+
+
 @transaction.atomic
 def action_plan_import(*, plan: ActionPlan, rows: Sequence[ActionRow], by: Any) -> int:
     """Replace every row of the plan with the imported ones: all or nothing."""
-    if RealisationRow.objects.filter(action_row__plan=plan).exists():
-        raise ValidationError(
-            _("Rencana aksi ini sudah dilaporkan; impor yang mengganti seluruh baris tidak diizinkan. "
-              "Ubah baris satu per satu.")
-        )  # fmt: skip
+    refusal = action_plan_import_refusal(plan)
+    if refusal:
+        raise ValidationError(refusal)
     for order, row in enumerate(rows, start=1):
         row.plan = plan
         row.order = order
@@ -374,7 +381,7 @@ def overdue_notify(*, items: Sequence[OverdueItem], by: Any = None) -> int:
             continue
         lines = [
             _("- Laporan bulan %(m)s/%(y)d, batas %(due)s")
-            % {"m": f"B{i.month:02d}", "y": i.plan.year, "due": i.due.isoformat()}
+            % {"m": f"B{i.month:02d}", "y": i.plan.year, "due": tanggal(i.due)}
             for i in unit_items
         ]
         body = "\n".join(

@@ -341,7 +341,8 @@ def action_plan_import(request, plan_pk):
     """Step 1: upload, then see every problem by row and column, or a preview."""
     plan = _plan_for(request.user, plan_pk, write=True)
     form = ActionPlanImportForm(request.POST or None, request.FILES or None)
-    context: dict = {"plan": plan, "form": form, "month_codes": rules.MONTH_CODES}
+    context: dict = {"plan": plan, "form": form, "month_codes": rules.MONTH_CODES,
+                     "refusal": services.action_plan_import_refusal(plan)}  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
         result = xlsx.parse(data, plan=plan)
@@ -446,7 +447,8 @@ def report_detail(request, pk):
             "due": due,
             "overdue": rules.is_overdue(year=plan.year, month=report.month,
                                         submitted=report.revision > 0, today=today,
-                                        due_day=selectors.due_day()),
+                                        due_day=selectors.due_day(),
+                                        since=selectors.plan_made_on(plan)),
             "month_code": f"B{report.month:02d}",
             "late": report.first_submitted_at is not None
             and timezone.localdate(report.first_submitted_at) > due,

@@ -1,5 +1,3 @@
-import json
-
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
 from django.http import HttpResponse
@@ -10,7 +8,7 @@ from django.utils.dateparse import parse_date
 from integritas.accounts import access
 from integritas.audit.models import AuditRecord
 from integritas.planning import progress
-from integritas.portal import attention
+from integritas.portal import attention, audit_display
 from integritas.surveys import selectors as survey_selectors
 
 
@@ -52,13 +50,7 @@ def audit_log(request):
     if until := _date(filters["until"]):
         records = records.filter(created_at__date__lte=until)
     page = Paginator(records, 50).get_page(request.GET.get("page"))
-    for record in page:
-        record.shown_changes = [
-            (key, _shown(pair[0]), _shown(pair[1]))
-            if isinstance(pair, list | tuple) and len(pair) == 2
-            else (key, "–", _shown(pair))
-            for key, pair in (record.changes or {}).items()
-        ]
+    audit_display.decorate(list(page))
     return render(request, "portal/audit_log.html", {"page": page, "filters": filters})
 
 
@@ -68,15 +60,6 @@ def _date(value: str):
         return parse_date(value)
     except ValueError:
         return None
-
-
-def _shown(value) -> str:
-    """Show a recorded value as it was stored: never localised (a year is 2026, not 2.026)."""
-    if value is None or value in ("", {}, []):
-        return "–"
-    if isinstance(value, str):
-        return value
-    return json.dumps(value, ensure_ascii=False, default=str)
 
 
 def unit_progress(request, pk):

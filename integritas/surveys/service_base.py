@@ -13,6 +13,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integritas.common.formatting import waktu
 from integritas.surveys import permissions
 from integritas.surveys.models import Response, ResponseCode, SurveyWave
 
@@ -83,6 +84,6 @@ def code_check(*, wave: SurveyWave, raw_code: str, now: datetime | None = None) 
     if found.expires_at <= now:
         raise CodeRefused(
             _("Kode survei ini sudah tidak berlaku (batas %(date)s).")
-            % {"date": timezone.localtime(found.expires_at).strftime("%d-%m-%Y %H:%M")}
+            % {"date": waktu(found.expires_at)}
         )
     return found

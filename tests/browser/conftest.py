@@ -73,6 +73,14 @@ def _new_page(browser, live_server, *, viewport, offsite):
         lambda m: offsite.append(f"CSP: {m.text}") if "Content Security Policy" in m.text else None,
     )
     page.set_default_timeout(15000)
+    # Decisive steps ask first (data-confirm): a journey answers "yes" and keeps what was asked.
+    page.confirmations = []  # type: ignore[attr-defined]
+
+    def accept(dialog):
+        page.confirmations.append(dialog.message)  # type: ignore[attr-defined]
+        dialog.accept()
+
+    page.on("dialog", accept)
     return context, page
 
 

@@ -92,6 +92,7 @@ def test_a_unit_builds_its_zone_from_pacts_to_an_accepted_report(
     shot(page, "zone-03-declaration-form")
     page.click("button:has-text('Catat pencanangan')")
     page.wait_for_selector("#follow-up")
+    assert "tidak dapat dihapus" in page.confirmations[-1]  # asked first, said what is locked
     assert "4 pegawai belum menandatangani" in page.inner_text("main")
     shot(page, "zone-04-declared")
     declaration = Declaration.objects.get(unit=unit)
@@ -174,6 +175,7 @@ def test_a_unit_builds_its_zone_from_pacts_to_an_accepted_report(
     page.wait_for_selector("#accept-report")
     page.click("#accept-report")
     page.wait_for_selector("#report-status:has-text('Diterima')")
+    assert page.confirmations[-1].startswith("Terima laporan ini?")
     shot(page, "zone-09-report-accepted")
     report.refresh_from_db()
     assert report.status == "accepted" and report.reviewed_by == world.pendamping

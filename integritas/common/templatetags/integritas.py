@@ -1,10 +1,13 @@
 import re
+from datetime import date, datetime
 
 from django import template
+from django.utils import timezone
 from django.utils.safestring import SafeData, mark_safe
 
 from integritas.common.formatting import angka as _angka
 from integritas.common.formatting import tanggal as _tanggal
+from integritas.common.formatting import waktu as _waktu
 
 register = template.Library()
 
@@ -17,8 +20,22 @@ def angka(value, places=2):
 
 @register.filter
 def tanggal(value):
-    """Indonesian long date."""
+    """Indonesian long date (a moment is first put in the local time zone)."""
+    if isinstance(value, datetime):
+        value = _localdate(value)
     return _tanggal(value)
+
+
+@register.filter
+def waktu(value):
+    """The product's one date-time format: 2 Desember 2026 11.42 WITA."""
+    if value in (None, ""):
+        return "–"
+    return _waktu(value)
+
+
+def _localdate(value: datetime) -> date:
+    return timezone.localtime(value).date() if timezone.is_aware(value) else value.date()
 
 
 @register.filter

@@ -1,6 +1,6 @@
 # Indonesian formats as the city's letters write them: "28 Juli 2025", "1.234,56".
 DATE_FORMAT = "j F Y"
-DATETIME_FORMAT = "j F Y, H.i"
+DATETIME_FORMAT = "j F Y H.i T"  # 2 Desember 2026 11.42 WITA, as common.formatting.waktu
 SHORT_DATE_FORMAT = "d/m/Y"
 SHORT_DATETIME_FORMAT = "d/m/Y H.i"
 MONTH_DAY_FORMAT = "j F"

@@ -17,6 +17,7 @@ from integritas.planning.models import (
     RealisationRow,
 )
 from integritas.planning.selectors import heat_map
+from integritas.planning.tests.conftest import made_in_january
 
 pytestmark = pytest.mark.django_db
 
@@ -27,6 +28,7 @@ def _units_with_plans(world, n):
               type="kelurahan") for i in range(n)]
     )  # fmt: skip
     plans = ActionPlan.objects.bulk_create([ActionPlan(unit=u, year=2025) for u in units])
+    made_in_january(*plans)
     targets = {
         m: Decimal(10 * (i + 1)) if i < 10 else Decimal(100) for i, m in enumerate(MONTH_FIELDS)
     }

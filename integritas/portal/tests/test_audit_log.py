@@ -8,12 +8,29 @@ from integritas.audit.services import record
 pytestmark = pytest.mark.django_db
 
 
-def test_recorded_values_are_shown_unlocalised_and_without_python_none(world, client_for):
+def test_recorded_values_are_shown_in_indonesian_and_without_python_none(world, client_for):
     record(actor=world.admin, action="uji.nilai", obj=world.unit_a, unit_id=world.unit_a.pk,
            changes={"year": [None, 2026], "results": [None, {"mean": None, "n": 1250}]})  # fmt: skip
     page = client_for(world.admin).get(reverse("portal:audit_log")).content.decode()
-    assert "<code>year</code>: <span" in page and "2026" in page and "2.026" not in page
-    assert "&quot;n&quot;: 1250" in page and "None" not in page
+    assert "<strong>Tahun</strong>: <span" in page and "2026" in page and "2.026" not in page
+    assert "N: 1250" in page and "None" not in page
+
+
+def test_labels_values_times_and_actions_are_words_not_codes(world, client_for):
+    from integritas.planning.models import ActionPlan
+
+    plan = ActionPlan.objects.create(unit=world.unit_a, year=2025)
+    record(actor=world.head_a, action="rencana_aksi.ditetapkan", obj=plan, unit_id=world.unit_a.pk,
+           changes={"status": ["draft", "set"], "set_by_id": [None, world.head_a.pk],
+                    "set_at": [None, "2026-12-02T03:42:00+00:00"], "score": ["80.00", "83.33"]})  # fmt: skip
+    page = client_for(world.admin).get(reverse("portal:audit_log")).content.decode()
+    assert "Rencana aksi ditetapkan" in page and "rencana_aksi.ditetapkan" not in page
+    assert "set_by_id" not in page and "set_at" not in page
+    assert "Ditetapkan oleh" in page and "Ditetapkan pada" in page
+    assert str(world.head_a) in page
+    assert "2 Desember 2026 11.42 WITA" in page and "2026-12-02T" not in page
+    assert "80,00" in page and "83,33" in page and "83.33" not in page
+    assert str(ActionPlan.Status.SET.label) in page
 
 
 def test_an_impossible_filter_date_is_ignored_not_a_server_error(world, client_for):

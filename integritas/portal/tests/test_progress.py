@@ -1,7 +1,7 @@
 """Pasal 9 progress: each of the seven steps takes its state from the records."""
 
 import random
-from datetime import date
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
@@ -59,6 +59,7 @@ def _everything(world):
     WorkPlan.objects.create(unit=unit, year=2025, decree_number="800/1", decree_date=date(2025, 1, 12),
                             socialisation="Laman dan apel pagi")  # fmt: skip
     plan = ActionPlan.objects.create(unit=unit, year=2025)
+    ActionPlan.objects.filter(pk=plan.pk).update(created_at=datetime(2025, 1, 2, 8, tzinfo=UTC))
     targets = dict.fromkeys(MONTH_FIELDS, Decimal(50))
     for code in ("MP", "TT", "SDM", "AK", "PW", "PP"):
         ActionRow.objects.create(plan=plan, component=code, goal="g", indicator="i", action="a",

@@ -13,23 +13,31 @@
   });
 })();
 
-// Behaviour that pages ask for with data attributes (no inline handlers: the pages' security
-// policy runs only the project's own script files).
+// Decisive steps ask first: a form (or its submit button) with data-confirm asks before it is sent.
+// Inline handlers are forbidden by the Content-Security-Policy, so the text lives in the markup.
 (function () {
-  // data-confirm on a form or on its submit button: ask before a decisive step.
   document.addEventListener("submit", function (e) {
     const form = e.target;
-    const asker = (e.submitter && e.submitter.dataset.confirm !== undefined) ? e.submitter : form;
-    const question = asker.dataset ? asker.dataset.confirm : undefined;
-    if (question && !window.confirm(question)) { e.preventDefault(); e.stopImmediatePropagation(); }
+    if (!(form instanceof HTMLFormElement)) { return; }
+    const button = e.submitter && e.submitter.hasAttribute("data-confirm") ? e.submitter : null;
+    const text = (button || form).getAttribute("data-confirm");
+    if (text && !window.confirm(text)) {
+      e.preventDefault();
+      e.stopImmediatePropagation();
+    }
   }, true);
-  // data-autosubmit on a select: submit its form when the choice changes.
-  document.addEventListener("change", function (e) {
-    if (e.target.matches("[data-autosubmit]") && e.target.form) { e.target.form.requestSubmit(); }
-  });
-  // data-remove-row on a button: drop the table row it sits in (an unsaved new row).
+})();
+
+// Small behaviours declared in the markup (no inline handlers under the Content-Security-Policy).
+(function () {
   document.addEventListener("click", function (e) {
     const button = e.target.closest("[data-remove-row]");
     if (button) { button.closest("tr").remove(); }
+    const back = e.target.closest("[data-history-back]");
+    if (back && window.history.length > 1) { e.preventDefault(); window.history.back(); }
+  });
+  document.addEventListener("change", function (e) {
+    const field = e.target.closest("[data-autosubmit]");
+    if (field && field.form) { field.form.requestSubmit(); }
   });
 })();
