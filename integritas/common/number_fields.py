@@ -56,6 +56,7 @@ def _limit_validators(min_value: Any, max_value: Any) -> list[Any]:
 
 class _IndonesianMixin:
     integer = False
+    dot_groups = False
     decimal_places: int | None
 
     def _parse(self, value: Any) -> Decimal | None:
@@ -67,7 +68,9 @@ class _IndonesianMixin:
             return Decimal(str(value))
         places = self.decimal_places if self.decimal_places is not None else 10
         try:
-            return parse_number(str(value), decimals=places, integer=self.integer)
+            return parse_number(
+                str(value), decimals=places, integer=self.integer, dot_groups=self.dot_groups
+            )
         except NumberError as exc:
             raise ValidationError(exc.message, code="invalid") from None
 
@@ -82,9 +85,12 @@ class IndonesianDecimalField(_IndonesianMixin, forms.DecimalField):
         min_value: Any = None,
         max_digits: int | None = None,
         decimal_places: int | None = 2,
+        dot_groups: bool = False,
         **kwargs: Any,
     ):
-        kwargs.setdefault("widget", IndonesianNumberInput())
+        """``dot_groups=True`` for money: every dot groups thousands (Rp 12.500.000,50)."""
+        self.dot_groups = dot_groups
+        kwargs.setdefault("widget", IndonesianNumberInput(integer=dot_groups))
         super().__init__(max_digits=max_digits, decimal_places=decimal_places, **kwargs)
         self.max_value, self.min_value = max_value, min_value
         self.validators = [

@@ -13,7 +13,7 @@ rules, in order:
 3. Dots (or spaces) before a comma, several dots, and any dot in a field of whole numbers
    group thousands: the first group has one to three digits (not starting with 0), every
    next group exactly three (``15.000.000``, ``1 250``).
-4. In a field that allows decimals, a *single* dot without a comma is a decimal point
+4. In a field that allows decimals (other than money, where rule 3 holds), a *single* dot without a comma is a decimal point
    (``87.5``) — except when exactly three digits follow it and the part before it could
    start a thousands group (``1.250``): that could be 1250 or 1,25, so it is refused with
    both readings. ``0.125`` is unambiguous (0,125).
@@ -50,11 +50,14 @@ def _grouped(whole: str) -> bool:
     return bool(_GROUPED.fullmatch(whole))
 
 
-def parse_number(text: object, *, decimals: int = 2, integer: bool = False) -> Decimal:
+def parse_number(
+    text: object, *, decimals: int = 2, integer: bool = False, dot_groups: bool = False
+) -> Decimal:
     """Read an Indonesian (or plain) number; see the module docstring for the rules.
 
     ``integer=True`` (or ``decimals=0``) asks for a whole number; ``decimals`` is the
-    largest number of significant decimals accepted otherwise.
+    largest number of significant decimals accepted otherwise. ``dot_groups=True`` (money:
+    Rp 12.500.000,50) reads every dot as a thousands separator, as in whole-number fields.
     """
     raw = str(text if text is not None else "")
     shown = raw.strip()

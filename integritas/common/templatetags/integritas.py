@@ -1,7 +1,10 @@
+from decimal import ROUND_HALF_UP, Decimal
+
 from django import template
 
 from integritas.common.formatting import angka as _angka
 from integritas.common.formatting import tanggal as _tanggal
+from integritas.common.numbers import format_number
 
 register = template.Library()
 
@@ -10,6 +13,24 @@ register = template.Library()
 def angka(value, places=2):
     """Indonesian number with a fixed number of decimals."""
     return _angka(value, int(places))
+
+
+@register.filter
+def bilangan(value, places=None):
+    """Indonesian number as stored or entered: 15.000.000, 87,5 — never rounded to fewer digits.
+
+    A computed value (a mean) may be given the most decimals it shows: ``mean|bilangan:2``
+    rounds half up to two decimals and still drops trailing zeros (88,75; 87,5).
+    """
+    if value is None or value == "":
+        return "–"
+    if places not in (None, ""):
+        value = _round(value, int(places))
+    return format_number(value)
+
+
+def _round(value, places: int):
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 @register.filter
