@@ -36,7 +36,7 @@ class IndonesianNumberInput(forms.TextInput):
 
 
 def _limit_validators(min_value: Any, max_value: Any) -> list[Any]:
-    found = []
+    found: list[Any] = []
     if min_value is not None:
         found.append(
             validators.MinValueValidator(
@@ -99,7 +99,7 @@ class IndonesianDecimalField(_IndonesianMixin, forms.DecimalField):
             if not isinstance(v, validators.MinValueValidator | validators.MaxValueValidator)
         ] + _limit_validators(min_value, max_value)
 
-    def to_python(self, value: Any) -> Decimal | None:
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
         return self._parse(value)
 
     def validate(self, value: Any) -> None:
@@ -126,7 +126,7 @@ class IndonesianIntegerField(_IndonesianMixin, forms.IntegerField):
             if not isinstance(v, validators.MinValueValidator | validators.MaxValueValidator)
         ] + _limit_validators(min_value, max_value)
 
-    def to_python(self, value: Any) -> int | None:  # type: ignore[override]
+    def to_python(self, value: Any) -> int | None:
         number = self._parse(value)
         return None if number is None else int(number)
 
@@ -138,10 +138,18 @@ def indonesian_formfield(db_field: models.Field, **kwargs: Any) -> forms.Field |
     """`formfield_callback` of every model form: number columns get the Indonesian fields."""
     if db_field.choices or isinstance(db_field, models.AutoField | models.BooleanField):
         return db_field.formfield(**kwargs)
+    if not isinstance(db_field, models.DecimalField | models.IntegerField | models.FloatField):
+        return db_field.formfield(**kwargs)
+    # The model's own limits are checked by the form field, with a plain message.
+    limits: dict[str, Any] = {}
+    for validator in db_field.validators:
+        if isinstance(validator, validators.MinValueValidator):
+            limits.setdefault("min_value", validator.limit_value)
+        elif isinstance(validator, validators.MaxValueValidator):
+            limits.setdefault("max_value", validator.limit_value)
+    options = {**limits, **kwargs}
     if isinstance(db_field, models.DecimalField):
-        return db_field.formfield(form_class=IndonesianDecimalField, **kwargs)
+        return db_field.formfield(form_class=IndonesianDecimalField, **options)
     if isinstance(db_field, models.IntegerField):
-        return db_field.formfield(form_class=IndonesianIntegerField, **kwargs)
-    if isinstance(db_field, models.FloatField):
-        return db_field.formfield(form_class=IndonesianDecimalField, decimal_places=10, **kwargs)
-    return db_field.formfield(**kwargs)
+        return db_field.formfield(form_class=IndonesianIntegerField, **options)
+    return db_field.formfield(form_class=IndonesianDecimalField, decimal_places=10, **options)

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 
@@ -183,3 +184,34 @@ def format_input(value: Decimal | int | float | str | None, *, integer: bool = F
     if integer or "," in text or text.count(".") != 1:
         return text
     return format_number(value, group=False)
+
+
+_QUERY_INT = re.compile(r"[0-9]{1,18}")
+
+
+def query_int(
+    params: Any,
+    name: str,
+    *,
+    default: int | None = None,
+    min_value: int | None = None,
+    max_value: int | None = None,
+) -> int | None:
+    """Read a whole-number parameter of a query string (``?tahun=2025``, ``?unit=12``).
+
+    Only ASCII digits count (``str.isdigit`` also takes ``²`` and ``٣``, which `int` then
+    refuses); a missing, malformed, too long or out-of-range value gives ``default``, so a
+    typed address never ends in an error page.
+    """
+    raw = params.get(name, "") if params is not None else ""
+    if not isinstance(raw, str):
+        return default
+    raw = raw.strip()
+    if not _QUERY_INT.fullmatch(raw):
+        return default
+    value = int(raw)
+    if (min_value is not None and value < min_value) or (
+        max_value is not None and value > max_value
+    ):
+        return default
+    return value

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
+from integritas.common.numbers import query_int
 from integritas.organization.models import Unit
 from integritas.planning import components, rules, selectors, services, xlsx
 from integritas.planning.forms import (
@@ -43,11 +44,8 @@ IMPORT_SESSION_KEY = "planning_action_import"
 
 
 def _year(request) -> int:
-    value = request.GET.get("tahun", "")
-    year = int(value) if value.isdigit() else timezone.localdate().year
-    if not 2000 <= year <= 2100:
-        raise Http404
-    return year
+    year = query_int(request.GET, "tahun", min_value=2000, max_value=2100)
+    return year if year is not None else timezone.localdate().year
 
 
 def _errors_to(form, exc: ValidationError) -> None:

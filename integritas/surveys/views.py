@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
+from integritas.common.numbers import query_int
 from integritas.surveys import charts, exports, selectors, services
 from integritas.surveys.forms import (
     CodeIssueForm,
@@ -50,12 +51,11 @@ def _error(request, exc: ValidationError) -> None:
 
 def wave_list(request):
     """Issue 4 §2: the survey waves of the units the user may read."""
-    year = request.GET.get("tahun", "")
     waves = selectors.wave_list(
         units=access.units_for_user(request.user),
         kind=request.GET.get("jenis", ""),
         status=request.GET.get("status", ""),
-        year=int(year) if year.isdigit() else None,
+        year=query_int(request.GET, "tahun", min_value=2000, max_value=2100),
     )
     page = Paginator(waves, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

@@ -4,7 +4,7 @@ from django import template
 
 from integritas.common.formatting import angka as _angka
 from integritas.common.formatting import tanggal as _tanggal
-from integritas.common.numbers import format_number
+from integritas.common.numbers import format_input, format_number
 
 register = template.Library()
 
@@ -27,6 +27,18 @@ def bilangan(value, places=None):
     if places not in (None, ""):
         value = _round(value, int(places))
     return format_number(value)
+
+
+@register.filter
+def isian(value):
+    """A stored number written into a text input so that it reads back unchanged (87,5)."""
+    return "" if value is None or value == "" else format_input(value)
+
+
+@register.filter
+def isian_bulat(value):
+    """A stored whole number written into a text input (1.250)."""
+    return "" if value is None or value == "" else format_input(value, integer=True)
 
 
 def _round(value, places: int):
