@@ -17,8 +17,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
-from integritas.common.formatting import angka
-from integritas.common.numbers import format_input, query_int
+from integritas.common.formatting import angka, round2
+from integritas.common.numbers import format_input, format_number, query_int
 from integritas.evaluation import charts, engine, excel, selectors, services
 from integritas.evaluation.forms import (
     AssessmentCreateForm,
@@ -800,7 +800,7 @@ def _answer_text(question: engine.Question, score: Any, answer: Any, side: str) 
     if not score.answered:
         return ""
     if question.is_percent:
-        return f"{angka(score.value * 100, 0)}%"
+        return f"{format_number(round2(score.value * 100))}%"  # 87,5%, never rounded to 88%
     label = (
         (answer.tpi_option_label if side == selectors.TPI else answer.option_label)
         if answer

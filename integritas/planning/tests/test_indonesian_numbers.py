@@ -78,3 +78,17 @@ def test_a_realisation_written_87_comma_5_is_not_875(world, client_for, plan, re
     data.update({f"percent_{r.pk}": "87,5" for r in rows})
     client.post(report.get_absolute_url(), data)
     assert set(RealisationRow.objects.values_list("percent", flat=True)) == {Decimal("87.5")}
+
+
+def test_the_heat_map_shows_87_5_not_88(world, client_for):
+    from integritas.planning.models import MonthlyReport
+    from integritas.planning.tests.test_heat_map import _units_with_plans
+
+    (unit,) = _units_with_plans(world, 1)
+    RealisationRow.objects.filter(report__plan__unit=unit, report__month=1).update(
+        percent=Decimal("87.5")
+    )
+    assert MonthlyReport.objects.filter(plan__unit=unit, month=1, status="accepted").exists()
+    page = client_for(world.admin).get(reverse("planning:heat_map") + "?tahun=2025")
+    html = page.content.decode()
+    assert "<strong>87,5</strong>" in html and "<strong>88</strong>" not in html
