@@ -24,13 +24,17 @@ from integritas.common.numbers import NumberError, format_input, format_number, 
 class IndonesianNumberInput(forms.TextInput):
     """A text input with the phone keypad for numbers; values written back Indonesian-style."""
 
-    def __init__(self, attrs: dict[str, Any] | None = None, *, integer: bool = False):
-        self.integer = integer
+    def __init__(
+        self, attrs: dict[str, Any] | None = None, *, integer: bool = False, group: bool = True
+    ):
+        self.integer, self.group = integer, group
         base = {"inputmode": "numeric" if integer else "decimal", "autocomplete": "off"}
         super().__init__({**base, **(attrs or {})})
 
     def format_value(self, value: Any) -> str | None:
         if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+            if not self.group:  # a year: 2025, not 2.025
+                return format_number(value, group=False)
             return format_input(value, integer=self.integer)
         return super().format_value(value)
 
@@ -115,8 +119,11 @@ class IndonesianIntegerField(_IndonesianMixin, forms.IntegerField):
     integer = True
     decimal_places = 0
 
-    def __init__(self, *, max_value: Any = None, min_value: Any = None, **kwargs: Any):
-        kwargs.setdefault("widget", IndonesianNumberInput(integer=True))
+    def __init__(
+        self, *, max_value: Any = None, min_value: Any = None, group: bool = True, **kwargs: Any
+    ):
+        """``group=False`` shows the value without thousands dots (a year: 2025)."""
+        kwargs.setdefault("widget", IndonesianNumberInput(integer=True, group=group))
         kwargs.pop("step_size", None)
         super().__init__(**kwargs)
         self.max_value, self.min_value = max_value, min_value
@@ -151,5 +158,7 @@ def indonesian_formfield(db_field: models.Field, **kwargs: Any) -> forms.Field |
     if isinstance(db_field, models.DecimalField):
         return db_field.formfield(form_class=IndonesianDecimalField, **options)
     if isinstance(db_field, models.IntegerField):
+        if db_field.name == "year" or db_field.name.endswith("_year"):
+            options.setdefault("group", False)
         return db_field.formfield(form_class=IndonesianIntegerField, **options)
     return db_field.formfield(form_class=IndonesianDecimalField, decimal_places=10, **options)

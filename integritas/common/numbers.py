@@ -96,7 +96,9 @@ def parse_number(
     if not whole or (comma and not fraction):
         raise NumberError(unreadable)
     if "." in whole:
-        single_dot_decimal = not comma and not spaced and not whole_only and whole.count(".") == 1
+        single_dot_decimal = (
+            not comma and not spaced and not whole_only and not dot_groups
+        ) and whole.count(".") == 1
         if single_dot_decimal:
             left, _dot, right = whole.partition(".")
             if not left or not right:
@@ -118,7 +120,7 @@ def parse_number(
             whole, fraction = left, right
         elif _grouped(whole):
             whole = whole.replace(".", "")
-        elif whole_only and whole.count(".") == 1 and not comma and not spaced:
+        elif whole_only and not dot_groups and whole.count(".") == 1 and not comma and not spaced:
             raise NumberError(
                 _("«%(text)s» bukan bilangan bulat; isi tanpa desimal.") % {"text": shown}
             )

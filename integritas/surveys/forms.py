@@ -27,7 +27,7 @@ class WaveCreateForm(BootstrapForm):
         label=_("Periode ke-"), min_value=1, max_value=4, initial=1,
         help_text=_("Triwulan 1–4, semester 1–2; untuk tahunan isi 1."),
     )  # fmt: skip
-    year = IndonesianIntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    year = IndonesianIntegerField(label=_("Tahun"), min_value=2000, max_value=2100, group=False)
     access_mode = forms.ChoiceField(
         label=_("Cara responden masuk"),
         choices=SurveyWave.AccessMode.choices,

@@ -82,6 +82,21 @@ def test_table(text, decimals, integer, expected):
             assert f"«{text.strip()}»" in caught.value.message
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("15.000", D(15000)), ("12.500.000,50", D("12500000.5")), ("1.250", D(1250)),
+     ("1250,5", D("1250.5")), ("0,5", D("0.5"))],
+)  # fmt: skip
+def test_money_reads_every_dot_as_thousands(text, expected):
+    assert parse_number(text, decimals=2, dot_groups=True) == expected
+
+
+@pytest.mark.parametrize("text", ["12500000.5", "1.25", "0.5", "1.2345"])
+def test_money_refuses_a_decimal_point(text):
+    with pytest.raises(NumberError, match="tidak dapat dibaca"):
+        parse_number(text, decimals=2, dot_groups=True)
+
+
 def test_ambiguous_message_shows_both_readings():
     with pytest.raises(NumberError) as caught:
         parse_number("1.250", decimals=2)

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.mark.parametrize(
     ("budget", "stored"),
-    [("15.000.000", Decimal(15000000)), ("12.500.000,50", Decimal("12500000.50")),
+    [("15.000.000", Decimal(15000000)), ("15.000", Decimal(15000)), ("12.500.000,50", Decimal("12500000.50")),
      ("2500000", Decimal(2500000)), ("15 000 000", Decimal(15000000))],
 )  # fmt: skip
 def test_a_budget_with_thousands_dots_is_accepted(world, client_for, plan, budget, stored):
