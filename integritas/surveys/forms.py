@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, cast
 
@@ -10,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integritas.common.forms import BootstrapForm, BootstrapModelForm
 from integritas.common.number_fields import IndonesianIntegerField
+from integritas.common.numbers import NumberError, parse_number
 from integritas.organization.models import Unit
 from integritas.surveys.models import PROFILE_COLUMNS, FollowUp, SurveyWave, WaveService
 from integritas.surveys.services import EDITABLE_AFTER_DRAFT, MAX_CODES_PER_BATCH
@@ -135,17 +135,25 @@ class ItemAddForm(BootstrapForm):
 
 
 def parse_weight(text: str) -> Fraction:
-    """Read a weight typed as a fraction (1/10) or an Indonesian decimal (0,1)."""
-    text = (text or "").strip().replace(" ", "")
+    """Read a weight typed as a fraction (1/10) or an Indonesian decimal (0,1 or 0.125)."""
+    text = (text or "").strip()
+    refused = forms.ValidationError(
+        _("Bobot %(text)s bukan angka; tulis pecahan (1/10) atau desimal (0,1).") % {"text": text}
+    )
     try:
         if "/" in text:
             numerator, denominator = text.split("/", 1)
-            return Fraction(int(numerator), int(denominator))
-        return Fraction(Decimal(text.replace(",", ".")))
-    except (ValueError, ZeroDivisionError, InvalidOperation):
+            return Fraction(
+                int(parse_number(numerator, integer=True)),
+                int(parse_number(denominator, integer=True)),
+            )
+        return Fraction(parse_number(text, decimals=12))
+    except ZeroDivisionError:
+        raise refused from None
+    except NumberError as exc:
         raise forms.ValidationError(
-            _("Bobot %(text)s bukan angka; tulis pecahan (1/10) atau desimal (0,1).")
-            % {"text": text}
+            _("Bobot: %(reason)s Tulis pecahan (1/10) atau desimal (0,1).")
+            % {"reason": exc.message}
         ) from None
 
 
