@@ -48,23 +48,48 @@ def _subclasses(cls):
         yield from _subclasses(sub)
 
 
-def test_every_form_class_uses_the_indonesian_number_fields():
-    _import_everything_with_forms()
-    classes = {c for c in _subclasses(forms.BaseForm) if c.__module__.startswith("integritas.")}
-    assert len(classes) > 30  # the walk found the project's forms
-    offenders = []
+def _offenders(classes) -> list[str]:
+    found = []
     for cls in classes:
         for name, field in cls.base_fields.items():
             if (cls.__name__, name) in ALLOWED:
                 continue
-            plain = isinstance(field, PLAIN_NUMBER_FIELDS) and not isinstance(
-                field, IndonesianDecimalField | IndonesianIntegerField
+            indonesian = isinstance(field, IndonesianDecimalField | IndonesianIntegerField)
+            plain = isinstance(field, PLAIN_NUMBER_FIELDS) and not indonesian
+            wrong_widget = indonesian and not isinstance(
+                field.widget, IndonesianNumberInput | forms.HiddenInput
             )
-            if plain or isinstance(field.widget, forms.NumberInput):
-                offenders.append(f"{cls.__module__}.{cls.__name__}.{name}")
-            if isinstance(field, IndonesianDecimalField | IndonesianIntegerField):
-                assert isinstance(field.widget, IndonesianNumberInput | forms.HiddenInput), name
-    assert offenders == [], "use IndonesianDecimalField / IndonesianIntegerField"
+            if plain or wrong_widget or isinstance(field.widget, forms.NumberInput):
+                found.append(f"{cls.__module__}.{cls.__name__}.{name}")
+    return found
+
+
+def test_every_form_class_uses_the_indonesian_number_fields():
+    _import_everything_with_forms()
+    classes = {
+        c
+        for c in _subclasses(forms.BaseForm)
+        if c.__module__.startswith("integritas.") and ".tests." not in c.__module__
+    }
+    assert len(classes) > 30  # the walk found the project's forms
+    assert _offenders(classes) == [], "use IndonesianDecimalField / IndonesianIntegerField"
+
+
+def test_the_check_catches_a_plain_number_field():
+    from integritas.common.forms import BootstrapModelForm
+    from integritas.surveys.models import WaveService
+
+    class Plain(forms.Form):
+        count = forms.IntegerField()
+        share = forms.DecimalField(widget=forms.NumberInput)
+
+    class FromModel(BootstrapModelForm):
+        class Meta:
+            model = WaveService
+            fields = ["population"]
+
+    assert _offenders([Plain]) == [f"{__name__}.Plain.count", f"{__name__}.Plain.share"]
+    assert _offenders([FromModel]) == []  # a model form's number columns are Indonesian
 
 
 def test_no_source_builds_a_plain_number_field_or_number_input():

@@ -1,8 +1,12 @@
 """Populations and code counts typed the Indonesian way (1.250) are read as meant."""
 
+from fractions import Fraction
+
 import pytest
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from integritas.surveys.forms import parse_weight
 from integritas.surveys.models import WaveService
 from integritas.surveys.tests.conftest import make_wave
 
@@ -33,3 +37,18 @@ def test_a_population_that_is_not_a_whole_number_is_refused(world, client_for, t
     )
     assert words in response.content.decode()
     assert not WaveService.objects.filter(wave=wave).exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "weight"),
+    [("1/10", Fraction(1, 10)), ("0,1", Fraction(1, 10)), ("0.125", Fraction(1, 8)),
+     (" 1 / 8 ", Fraction(1, 8))],
+)  # fmt: skip
+def test_weights_are_read_exactly(typed, weight):
+    assert parse_weight(typed) == weight
+
+
+@pytest.mark.parametrize("typed", ["1e-1", "1_0/100", "²/3", "1/0", "0,1.5", ""])
+def test_a_weight_that_is_no_number_is_refused(typed):
+    with pytest.raises(ValidationError, match="pecahan"):
+        parse_weight(typed)
