@@ -17,7 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.common.formatting import angka
-from integritas.common.numbers import NumberError, parse_number
+from integritas.common.numbers import NumberError, format_number, parse_number
 from integritas.common.tabular import ROW, TableError, read_table
 from integritas.evaluation import engine, selectors, services
 from integritas.evaluation.models import Assessment
@@ -251,7 +251,7 @@ def _show(value: Any) -> str:
     if value in (None, "", {}):
         return "–"
     if isinstance(value, Decimal):
-        return angka(value, 2)
+        return format_number(value)  # as typed: 87,5 and 12,3456, never rounded
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in sorted(value.items()))
     return str(value)
