@@ -92,3 +92,41 @@ def test_the_heat_map_shows_87_5_not_88(world, client_for):
     page = client_for(world.admin).get(reverse("planning:heat_map") + "?tahun=2025")
     html = page.content.decode()
     assert "<strong>87,5</strong>" in html and "<strong>88</strong>" not in html
+
+
+def _workbook_with(plan, cells):
+    import io
+
+    from openpyxl import load_workbook
+
+    from integritas.planning import xlsx
+
+    book = load_workbook(io.BytesIO(xlsx.export(plan, list(plan.rows.order_by("order")))))
+    for ref, value in cells.items():
+        book.active[ref] = value
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def test_an_action_plan_workbook_with_indonesian_numbers_is_read_as_meant(world, plan):
+    from integritas.planning import xlsx
+
+    data = _workbook_with(plan, {"F9": "Rp 15.000.000", "I9": "8,5", "J9": 12.5, "K9": "20"})
+    result = xlsx.parse(data, plan=plan)
+    assert result.problems == []
+    first = result.rows[0]
+    assert (first.budget, first.b01, first.b02, first.b03) == (
+        Decimal(15000000),
+        Decimal("8.5"),
+        Decimal("12.5"),
+        Decimal(20),
+    )
+
+
+def test_an_ambiguous_number_in_a_workbook_is_refused_by_row_and_column(world, plan):
+    from integritas.planning import xlsx
+
+    result = xlsx.parse(_workbook_with(plan, {"I9": "1.250"}), plan=plan)
+    messages = [str(p) for p in result.problems]
+    assert any(m.startswith("Baris 9, kolom I (B01): «1.250» dapat berarti") for m in messages)
