@@ -39,20 +39,22 @@ class IndonesianNumberInput(forms.TextInput):
         return super().format_value(value)
 
 
-def _limit_validators(min_value: Any, max_value: Any) -> list[Any]:
+def _limit_validators(min_value: Any, max_value: Any, *, group: bool = True) -> list[Any]:
     found: list[Any] = []
     if min_value is not None:
         found.append(
             validators.MinValueValidator(
                 min_value,
-                message=_("Nilai paling kecil %(limit)s.") % {"limit": format_number(min_value)},
+                message=_("Nilai paling kecil %(limit)s.")
+                % {"limit": format_number(min_value, group=group)},
             )
         )
     if max_value is not None:
         found.append(
             validators.MaxValueValidator(
                 max_value,
-                message=_("Nilai paling besar %(limit)s.") % {"limit": format_number(max_value)},
+                message=_("Nilai paling besar %(limit)s.")
+                % {"limit": format_number(max_value, group=group)},
             )
         )
     return found
@@ -131,11 +133,18 @@ class IndonesianIntegerField(_IndonesianMixin, forms.IntegerField):
             v
             for v in self.validators
             if not isinstance(v, validators.MinValueValidator | validators.MaxValueValidator)
-        ] + _limit_validators(min_value, max_value)
+        ] + _limit_validators(min_value, max_value, group=group)
 
     def to_python(self, value: Any) -> int | None:
         number = self._parse(value)
-        return None if number is None else int(number)
+        if number is None:
+            return None
+        if number != number.to_integral_value():
+            raise ValidationError(
+                _("%(n)s bukan bilangan bulat; isi tanpa desimal.") % {"n": format_number(number)},
+                code="invalid",
+            )
+        return int(number)
 
     def widget_attrs(self, widget: Any) -> dict[str, Any]:
         return forms.Field.widget_attrs(self, widget)

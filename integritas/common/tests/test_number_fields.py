@@ -40,7 +40,7 @@ def test_values_are_read_as_meant(data, cleaned):
         ({"percent": "1.250"}, "«1.250» dapat berarti 1.250"),
         ({"budget": "12500000.5"}, "tidak dapat dibaca"),
         ({"people": "1,5"}, "bukan bilangan bulat"),
-        ({"year": "1999"}, "Nilai paling kecil 2.000."),
+        ({"year": "1999"}, "Nilai paling kecil 2000."),
     ],
 )
 def test_refusals_say_why_and_keep_what_was_typed(data, message):
