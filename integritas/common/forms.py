@@ -1,5 +1,9 @@
-from django import forms
+from typing import Any
 
+from django import forms
+from django.forms.models import ModelFormMetaclass
+
+from integritas.common.number_fields import indonesian_formfield
 from integritas.common.plain_errors import PlainErrorsMixin
 
 
@@ -30,5 +34,15 @@ class BootstrapForm(BootstrapMixin, forms.Form):
     pass
 
 
-class BootstrapModelForm(BootstrapMixin, forms.ModelForm):
+class IndonesianModelFormMetaclass(ModelFormMetaclass):
+    """Give a model form's number columns the Indonesian number fields unless its Meta says."""
+
+    def __new__(mcs, name: str, bases: tuple[type, ...], attrs: dict[str, Any]):
+        meta = attrs.get("Meta")
+        if meta is not None and getattr(meta, "formfield_callback", None) is None:
+            meta.formfield_callback = staticmethod(indonesian_formfield)
+        return super().__new__(mcs, name, bases, attrs)
+
+
+class BootstrapModelForm(BootstrapMixin, forms.ModelForm, metaclass=IndonesianModelFormMetaclass):
     pass

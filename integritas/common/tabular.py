@@ -13,11 +13,13 @@ import io
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from django.utils.translation import gettext as _
 
 from integritas.common.formatting import angka
+from integritas.common.numbers import format_number
 
 ROW = "__row__"
 
@@ -136,6 +138,10 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
+    if isinstance(value, float | Decimal):
+        # A numeric cell, written the Indonesian way without thousands dots (87,5; 1,125) so
+        # that `integritas.common.numbers.parse_number` reads it back unambiguously.
+        return format_number(Decimal(str(value)), group=False)
     if hasattr(value, "isoformat"):
         return value.isoformat()[:10]
     return str(value).strip()

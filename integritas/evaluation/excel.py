@@ -8,7 +8,7 @@ Import reads the columns Kode, Jawaban and Catatan; an empty cell changes nothin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 
 from integritas.common import exports
 from integritas.common.formatting import angka
+from integritas.common.numbers import NumberError, format_number, parse_number
 from integritas.common.tabular import ROW, TableError, import_format, read_table
 from integritas.evaluation import engine, selectors, services
 from integritas.evaluation.models import Assessment
@@ -239,23 +240,20 @@ class ImportCheck:
         return not self.problems
 
 
-def _number(text: str) -> Decimal | None:
-    cleaned = text.strip().rstrip("%").strip().replace(" ", "")
-    if "," in cleaned and "." in cleaned:
-        cleaned = cleaned.replace(".", "")
-    cleaned = cleaned.replace(",", ".")
+def _number(text: str, *, integer: bool = False) -> tuple[Decimal | None, str]:
+    """Read a typed or numeric cell (`integritas.common.numbers`); the reason when it is not one."""
+    cleaned = text.strip().removesuffix("%").strip()
     try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
-        return None
-    return number if number.is_finite() else None
+        return parse_number(cleaned, decimals=4, integer=integer), ""
+    except NumberError as exc:
+        return None, exc.message
 
 
 def _show(value: Any) -> str:
     if value in (None, "", {}):
         return "–"
     if isinstance(value, Decimal):
-        return angka(value, 2)
+        return format_number(value)  # as typed: 87,5 and 12,3456, never rounded
     if isinstance(value, dict):
         return ", ".join(f"{k}={v}" for k, v in sorted(value.items()))
     return str(value)
@@ -324,12 +322,12 @@ def check_workbook(raw: bytes, data: selectors.AssessmentData) -> ImportCheck:
                     continue
                 check.hasil[code] = label
             else:
-                number = _number(answer)
+                number, reason = _number(answer)
                 low, high = HASIL_RANGES.get(code, (Decimal(0), Decimal(100)))
                 if number is None or not low <= number <= high:
                     problem(
                         row, code,
-                        _("'%(a)s' harus angka %(lo)s-%(hi)s.") % {"a": answer, "lo": angka(low, 0), "hi": angka(high, 0)},
+                        reason or _("'%(a)s' harus angka %(lo)s-%(hi)s.") % {"a": answer, "lo": angka(low, 0), "hi": angka(high, 0)},
                     )  # fmt: skip
                     continue
                 check.hasil[code] = number
@@ -344,19 +342,23 @@ def check_workbook(raw: bytes, data: selectors.AssessmentData) -> ImportCheck:
                 problem(row, code, _("Isian jumlah tidak dikenal untuk pertanyaan ini."))
                 continue
             if answer:
-                number = _number(answer)
-                if number is None or number < 0 or number != number.to_integral_value():
+                number, reason = _number(answer, integer=True)
+                if number is None or number < 0:
                     problem(
-                        row, code, _("'%(a)s' harus bilangan bulat 0 atau lebih.") % {"a": answer}
+                        row,
+                        code,
+                        reason or _("'%(a)s' harus bilangan bulat 0 atau lebih.") % {"a": answer},
                     )
                     continue
                 state(question_code)["inputs"][input_code] = int(number)
             continue
         if answer:
             if question.is_percent:
-                number = _number(answer)
+                number, reason = _number(answer)
                 if number is None or not 0 <= number <= 100:
-                    problem(row, code, _("'%(a)s' harus persentase 0-100.") % {"a": answer})
+                    problem(
+                        row, code, reason or _("'%(a)s' harus persentase 0-100.") % {"a": answer}
+                    )
                     continue
                 state(question_code)["percent"] = number
             else:

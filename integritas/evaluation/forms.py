@@ -53,11 +53,6 @@ class HasilForm(BootstrapModelForm):
         }
         widgets = {"note": forms.Textarea(attrs={"rows": 2})}
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for name in ("ipak_index", "ipkp_index", "tlhp_percent"):
-            self.fields[name].widget.attrs.update({"step": "0.0001", "inputmode": "decimal"})
-
 
 class SubmitForm(BootstrapForm):
     confirm_incomplete = forms.BooleanField(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from django.utils.translation import gettext as _
 from integritas.accounts import access
 from integritas.audit.services import diff, record, snapshot
 from integritas.common import files as filestore
+from integritas.common.numbers import NumberError, format_number, parse_number
 from integritas.common.uploads import EVIDENCE_FAMILIES, check_upload
 from integritas.evaluation import engine, selectors
 from integritas.evaluation.engine.framework import check_framework_data, parse_yaml
@@ -204,6 +205,32 @@ class CheckedAnswer:
     note: str
 
 
+def _number(raw: Any, *, decimals: int, integer: bool) -> Decimal:
+    """A typed (Indonesian) or imported number; refused with how it was read, never rounded."""
+    if isinstance(raw, bool):
+        raise ValidationError(_("Isi angka."))
+    if isinstance(raw, int | Decimal):
+        number = Decimal(raw)
+    elif isinstance(raw, float):
+        number = Decimal(str(raw))
+    else:
+        try:
+            return parse_number(str(raw), decimals=decimals, integer=integer)
+        except NumberError as exc:
+            raise ValidationError(exc.message) from None
+    if not number.is_finite():
+        raise ValidationError(_("Isi angka."))
+    if integer and number != number.to_integral_value():
+        raise ValidationError(_("%(n)s bukan bilangan bulat.") % {"n": format_number(number)})
+    exponent = number.normalize().as_tuple().exponent
+    if not integer and isinstance(exponent, int) and -exponent > decimals:
+        raise ValidationError(
+            _("%(n)s punya terlalu banyak angka di belakang koma (paling banyak %(max)d).")
+            % {"n": format_number(number), "max": decimals}
+        )
+    return number
+
+
 def check_answer(
     question: engine.Question,
     *,
@@ -213,6 +240,11 @@ def check_answer(
     note: str = "",
 ) -> CheckedAnswer:
     """A.3: an option of the question, or a percentage 0-100 and whole Jumlah inputs ≥ 0."""
+    typed = [option_label, note, percent, *(inputs or {}).keys(), *(inputs or {}).values()]
+    if any(isinstance(text, str) and "\x00" in text for text in typed):
+        raise ValidationError(
+            _("Isian memuat karakter tak terlihat yang tidak sah (NUL); hapus lalu simpan lagi.")
+        )
     label = (option_label or "").strip()
     if len(note or "") > NOTE_MAX:
         raise ValidationError(
@@ -236,11 +268,8 @@ def check_answer(
         )
     value = None
     if percent not in (None, ""):
-        try:
-            value = Decimal(str(percent).replace(",", "."))
-        except InvalidOperation:
-            raise ValidationError(_("Persentase harus berupa angka 0-100.")) from None
-        if not value.is_finite() or not 0 <= value <= HUNDRED:
+        value = _number(percent, decimals=4, integer=False)
+        if not 0 <= value <= HUNDRED:
             raise ValidationError(_("Persentase harus di antara 0 dan 100."))
     declared = {i.code: i.label for i in question.inputs}
     clean: dict[str, int] = {}
@@ -253,10 +282,12 @@ def check_answer(
                 % {"key": key, "code": question.code}
             )
         try:
-            number = Decimal(str(raw).replace(",", "."))
-        except InvalidOperation:
-            number = Decimal(-1)
-        if not number.is_finite() or number < 0 or number != number.to_integral_value():
+            number = _number(raw, decimals=0, integer=True)
+        except ValidationError as exc:
+            raise ValidationError(
+                _("%(label)s: %(reason)s") % {"label": declared[key], "reason": exc.messages[0]}
+            ) from None
+        if number < 0:
             raise ValidationError(
                 _("%(label)s harus bilangan bulat 0 atau lebih.") % {"label": declared[key]}
             )

@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.common import exports, files, staging
-from integritas.common.formatting import angka
+from integritas.common.formatting import angka, round2
+from integritas.common.numbers import format_input, format_number, query_int
 from integritas.evaluation import charts, engine, excel, next_steps, review, selectors, services
 from integritas.evaluation.forms import (
     AssessmentCreateForm,
@@ -49,8 +50,8 @@ def _errors(exc: ValidationError) -> str:
 
 
 def _year(request) -> int:
-    raw = request.GET.get("tahun", "")
-    return int(raw) if raw.isdigit() and 2000 < int(raw) < 2200 else date.today().year
+    year = query_int(request.GET, "tahun", min_value=2001, max_value=2199)
+    return year if year is not None else date.today().year
 
 
 # --------------------------------------------------------------------------- list and create
@@ -58,8 +59,7 @@ def _year(request) -> int:
 
 def assessment_list(request):
     """The assessments a user may read, the review queue of a TPI member, and a start form."""
-    raw_year = request.GET.get("tahun", "")
-    year = int(raw_year) if raw_year.isdigit() else None
+    year = query_int(request.GET, "tahun", min_value=2000, max_value=2100)
     assessments = selectors.assessment_list_for_user(request.user, year=year)
     page = Paginator(assessments, PAGE_SIZE).get_page(request.GET.get("page"))
     writable = access.writable_units_for_user(request.user)
@@ -181,12 +181,12 @@ def _area_or_404(framework: engine.Framework, code: str) -> engine.Area:
 
 
 def _plain(value: Any) -> str:
-    """A number as an <input type=number> wants it: dot decimal, no trailing zeros."""
+    """A stored number written into its text input so it reads back unchanged: 87,5."""
     if value is None:
         return ""
     if isinstance(value, str):
         return value
-    return f"{value.normalize():f}"
+    return format_input(value)
 
 
 def _question_rows(data: selectors.AssessmentData, area: engine.Area, *, editable: bool):
@@ -400,10 +400,8 @@ def evidence_link(request, pk, code):
     assessment = selectors.assessment_for_user(request.user, pk)
     _item_or_404(assessment, code)
     access.require(access.can_write_unit(request.user, assessment.unit_id))
-    document_id = request.POST.get("document", "")
-    document = EvidenceDocument.objects.filter(
-        pk=document_id if document_id.isdigit() else 0, unit_id=assessment.unit_id
-    ).first()
+    document_id = query_int(request.POST, "document", default=0)
+    document = EvidenceDocument.objects.filter(pk=document_id, unit_id=assessment.unit_id).first()
     error = ""
     if document is None:
         error = _("Pilih dokumen yang akan ditautkan.")
@@ -813,7 +811,7 @@ def _answer_text(question: engine.Question, score: Any, answer: Any, side: str) 
     if not score.answered:
         return ""
     if question.is_percent:
-        return f"{angka(score.value * 100, 0)}%"
+        return f"{format_number(round2(score.value * 100))}%"  # 87,5%, never rounded to 88%
     label = (
         (answer.tpi_option_label if side == selectors.TPI else answer.option_label)
         if answer

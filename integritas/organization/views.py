@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.common import exports, files, staging
+from integritas.common.numbers import query_int
 from integritas.common.tabular import TableError
 from integritas.organization import imports, selectors, services
 from integritas.organization.forms import (
@@ -102,10 +103,10 @@ def unit_logo(request, pk):
 
 
 def employee_list(request):
-    unit_id = request.GET.get("unit")
+    unit_id = query_int(request.GET, "unit")
     unit = None
-    if unit_id and unit_id.isdigit():
-        unit = access.get_unit_for_user(request.user, int(unit_id))
+    if unit_id is not None:
+        unit = access.get_unit_for_user(request.user, unit_id)
     elif not access.can_read_city(request.user):
         raise Http404
     employees = selectors.employee_list(
@@ -152,7 +153,7 @@ def employee_detail(request, pk):
 def employee_edit(request, pk=None):
     access.require(access.can_administer(request.user))
     employee = get_object_or_404(Employee, pk=pk) if pk else Employee()
-    initial = {"unit": request.GET.get("unit")} if not pk else None
+    initial = {"unit": query_int(request.GET, "unit")} if not pk else None
     form = EmployeeForm(request.POST or None, instance=employee, initial=initial)
     if request.method == "POST" and form.is_valid():
         services.employee_save(employee=form.instance, by=request.user)
@@ -318,20 +319,15 @@ def team_edit(request, pk=None):
     if pk:
         access.require(_can_edit_team(request.user, team))
     else:
-        unit_id = request.GET.get("unit") or request.POST.get("unit")
+        unit_id = query_int(request.GET, "unit")
+        if unit_id is None:
+            unit_id = query_int(request.POST, "unit")
         access.require(
             access.can_administer(request.user)
-            or (
-                bool(unit_id)
-                and str(unit_id).isdigit()
-                and access.can_head_unit(request.user, int(unit_id))
-            )
+            or (unit_id is not None and access.can_head_unit(request.user, unit_id))
         )
-    initial = (
-        {"unit": request.GET.get("unit"), "kind": Team.Kind.TIM_KERJA}
-        if request.GET.get("unit")
-        else None
-    )
+    query_unit = query_int(request.GET, "unit")
+    initial = {"unit": query_unit, "kind": Team.Kind.TIM_KERJA} if query_unit is not None else None
     form = TeamForm(request.POST or None, request.FILES or None, instance=team, initial=initial)
     if not access.can_administer(request.user):
         form.fields["kind"].choices = [(Team.Kind.TIM_KERJA, Team.Kind.TIM_KERJA.label)]

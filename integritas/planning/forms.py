@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from integritas.common.files import CheckedFileField
 from integritas.common.forms import BootstrapForm, BootstrapModelForm
+from integritas.common.number_fields import IndonesianDecimalField, IndonesianNumberInput
 from integritas.common.uploads import EVIDENCE_FAMILIES, IMAGE, PDF, SPREADSHEET
 from integritas.organization.models import Employee, Unit
 from integritas.planning import lke, rules
@@ -101,15 +102,17 @@ class ActionRowForm(BootstrapModelForm):
             forms.ModelChoiceField, self.fields["pic_employee"]
         ).queryset = Employee.objects.filter(unit=unit, is_active=True).order_by("name")
         self.fields["pic_employee"].required = False
-        self.fields["budget"].widget = forms.NumberInput(
-            attrs={"step": "1", "min": "0", "class": "form-control num"}
-        )
+        # Rupiah: a dot always groups thousands here (15.000.000; sen after a comma).
+        self.fields["budget"] = IndonesianDecimalField(
+            label=self.fields["budget"].label, min_value=Decimal(0), max_digits=15,
+            decimal_places=2, dot_groups=True, required=self.fields["budget"].required,
+            widget=IndonesianNumberInput(attrs={"class": "form-control num"}, integer=True),
+        )  # fmt: skip
         for name in MONTH_FIELDS:
-            self.fields[name] = forms.DecimalField(
+            self.fields[name] = IndonesianDecimalField(
                 label=name.upper(), required=False, max_digits=6, decimal_places=2,
-                widget=forms.NumberInput(
-                    attrs={"step": "any", "min": "0", "max": "100",
-                           "class": "form-control form-control-sm num month-input",
+                widget=IndonesianNumberInput(
+                    attrs={"class": "form-control form-control-sm num month-input",
                            "aria-label": name.upper()}
                 ),
             )  # fmt: skip
@@ -170,13 +173,11 @@ class ReportForm(forms.Form):
         self.rows = list(rows)
         for row in self.rows:
             current = existing.get(row.pk)
-            self.fields[f"percent_{row.pk}"] = forms.DecimalField(
+            self.fields[f"percent_{row.pk}"] = IndonesianDecimalField(
                 label=_("Realisasi %(code)s (%%)") % {"code": row.component},
                 required=False, min_value=0, max_value=100, max_digits=5, decimal_places=2,
                 initial=current.percent if current else None,
-                widget=forms.NumberInput(
-                    attrs={"step": "any", "min": "0", "max": "100", "class": "form-control num"}
-                ),
+                widget=IndonesianNumberInput(attrs={"class": "form-control num"}),
             )  # fmt: skip
             self.fields[f"narrative_{row.pk}"] = forms.CharField(
                 label=_("Uraian capaian"), required=False,

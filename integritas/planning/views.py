@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from integritas.accounts import access
 from integritas.audit.services import record
 from integritas.common import exports, files, staging
+from integritas.common.numbers import query_int
 from integritas.organization.models import Unit
 from integritas.planning import components, rules, selectors, services, xlsx
 from integritas.planning.forms import (
@@ -39,11 +40,8 @@ PAGE_SIZE = 50
 
 
 def _year(request) -> int:
-    value = request.GET.get("tahun", "")
-    year = int(value) if value.isdigit() else timezone.localdate().year
-    if not 2000 <= year <= 2100:
-        raise Http404
-    return year
+    year = query_int(request.GET, "tahun", min_value=2000, max_value=2100)
+    return year if year is not None else timezone.localdate().year
 
 
 def _errors_to(form, exc: ValidationError) -> None:

@@ -9,13 +9,14 @@ column; a file with any problem writes nothing.
 
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.utils.translation import gettext as _
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from integritas.common import exports
+from integritas.common.numbers import format_number
 from integritas.common.tabular import TableError, import_format, read_rows
 from integritas.organization.models import Employee, Unit
 from integritas.planning import components as comp
@@ -169,22 +170,17 @@ def _text(value) -> str:
 
 
 def _number(value) -> str:
-    """Return a number cell as text Django's DecimalField reads (dot decimals), or the raw text."""
+    """Return a number cell as text the form's Indonesian number fields read back unchanged.
+
+    A numeric cell is written without thousands dots (12500000,5), so it can never be read
+    as ambiguous; a text cell goes to the form as typed (minus "Rp" and "%"), where
+    `integritas.common.numbers.parse_number` reads it or says why not.
+    """
     if value is None:
         return ""
-    if isinstance(value, int | float | Decimal):
-        return format(Decimal(str(value)).normalize(), "f")
-    text = str(value).strip().replace("%", "").replace("Rp", "").replace(" ", "")
-    if not text:
-        return ""
-    if "," in text:  # Indonesian: 1.500.000,50
-        text = text.replace(".", "").replace(",", ".")
-    elif text.count(".") > 1:
-        text = text.replace(".", "")
-    try:
-        return format(Decimal(text).normalize(), "f")
-    except InvalidOperation:
-        return str(value).strip()
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return format_number(Decimal(str(value)), group=False)
+    return str(value).strip().replace("%", "").replace("Rp", "").strip()
 
 
 def _find_header(rows: list[tuple]) -> tuple[int, dict[str, int]] | None:

@@ -7,6 +7,7 @@ from django.utils.dateparse import parse_date
 
 from integritas.accounts import access
 from integritas.audit.models import AuditRecord
+from integritas.common.numbers import query_int
 from integritas.planning import progress
 from integritas.portal import attention, audit_display
 from integritas.surveys import selectors as survey_selectors
@@ -65,9 +66,8 @@ def _date(value: str):
 def unit_progress(request, pk):
     """Pasal 9: the seven steps of building ZI in a unit, with their state and evidence."""
     unit = access.get_unit_for_user(request.user, pk)
-    value = request.GET.get("tahun", "")
     today = timezone.localdate()
-    year = int(value) if value.isdigit() and 2000 <= int(value) <= 2100 else today.year
+    year = query_int(request.GET, "tahun", default=today.year, min_value=2000, max_value=2100)
     steps = progress.unit_progress(
         unit, year, today, surveys=survey_selectors.wave_facts(unit, year)
     )

@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any, cast
 
@@ -9,6 +8,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from integritas.common.forms import BootstrapForm, BootstrapModelForm
+from integritas.common.number_fields import IndonesianIntegerField
+from integritas.common.numbers import NumberError, parse_number
 from integritas.organization.models import Unit
 from integritas.surveys.models import PROFILE_COLUMNS, FollowUp, SurveyWave, WaveService
 from integritas.surveys.services import EDITABLE_AFTER_DRAFT, MAX_CODES_PER_BATCH
@@ -22,11 +23,11 @@ class WaveCreateForm(BootstrapForm):
     unit = forms.ModelChoiceField(label=_("Unit kerja"), queryset=Unit.objects.none())
     kind = forms.ChoiceField(label=_("Jenis survei"), choices=SurveyWave.Kind.choices)
     period_type = forms.ChoiceField(label=_("Periode"), choices=SurveyWave.PeriodType.choices)
-    period_number = forms.IntegerField(
+    period_number = IndonesianIntegerField(
         label=_("Periode ke-"), min_value=1, max_value=4, initial=1,
         help_text=_("Triwulan 1–4, semester 1–2; untuk tahunan isi 1."),
     )  # fmt: skip
-    year = forms.IntegerField(label=_("Tahun"), min_value=2000, max_value=2100)
+    year = IndonesianIntegerField(label=_("Tahun"), min_value=2000, max_value=2100, group=False)
     access_mode = forms.ChoiceField(
         label=_("Cara responden masuk"),
         choices=SurveyWave.AccessMode.choices,
@@ -36,7 +37,7 @@ class WaveCreateForm(BootstrapForm):
             "Tautan terbuka hanya membatasi satu jawaban per peramban — mudah diakali."
         ),
     )
-    code_validity_days = forms.IntegerField(
+    code_validity_days = IndonesianIntegerField(
         label=_("Masa berlaku kode (hari)"), min_value=1, max_value=366, initial=7
     )
     scale = forms.TypedChoiceField(
@@ -134,17 +135,25 @@ class ItemAddForm(BootstrapForm):
 
 
 def parse_weight(text: str) -> Fraction:
-    """Read a weight typed as a fraction (1/10) or an Indonesian decimal (0,1)."""
-    text = (text or "").strip().replace(" ", "")
+    """Read a weight typed as a fraction (1/10) or an Indonesian decimal (0,1 or 0.125)."""
+    text = (text or "").strip()
+    refused = forms.ValidationError(
+        _("Bobot %(text)s bukan angka; tulis pecahan (1/10) atau desimal (0,1).") % {"text": text}
+    )
     try:
         if "/" in text:
             numerator, denominator = text.split("/", 1)
-            return Fraction(int(numerator), int(denominator))
-        return Fraction(Decimal(text.replace(",", ".")))
-    except (ValueError, ZeroDivisionError, InvalidOperation):
+            return Fraction(
+                int(parse_number(numerator, integer=True)),
+                int(parse_number(denominator, integer=True)),
+            )
+        return Fraction(parse_number(text, decimals=12))
+    except ZeroDivisionError:
+        raise refused from None
+    except NumberError as exc:
         raise forms.ValidationError(
-            _("Bobot %(text)s bukan angka; tulis pecahan (1/10) atau desimal (0,1).")
-            % {"text": text}
+            _("Bobot: %(reason)s Tulis pecahan (1/10) atau desimal (0,1).")
+            % {"reason": exc.message}
         ) from None
 
 
@@ -181,10 +190,10 @@ class CodeIssueForm(BootstrapForm):
     service = forms.ModelChoiceField(
         label=_("Jenis layanan / loket"), queryset=WaveService.objects.none()
     )
-    count = forms.IntegerField(
+    count = IndonesianIntegerField(
         label=_("Jumlah kode"), min_value=1, max_value=MAX_CODES_PER_BATCH, initial=50
     )
-    validity_days = forms.IntegerField(
+    validity_days = IndonesianIntegerField(
         label=_("Berlaku (hari)"), min_value=1, max_value=366, required=False,
         help_text=_("Kosongkan untuk memakai masa berlaku gelombang."),
     )  # fmt: skip

@@ -20,6 +20,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from integritas.common.numbers import query_int
 from integritas.surveys import charts, kiosk, selectors, services, throttle
 from integritas.surveys.forms import FORM_KEY_FIELD, HONEYPOT_FIELD, CodeEntryForm, PublicForm
 from integritas.surveys.models import SurveyWave
@@ -133,9 +134,9 @@ def _form(request, wave: SurveyWave, browser_id: str):
     with_service = not wave.uses_codes
     if request.method != "POST":
         initial: dict[str, object] = {FORM_KEY_FIELD: form_key()}
-        chosen = request.GET.get("l", "")
-        if with_service and chosen.isdigit():
-            initial["service"] = int(chosen)
+        chosen = query_int(request.GET, "l")
+        if with_service and chosen is not None:
+            initial["service"] = chosen
         elif with_service and counter is not None and counter.service_id:
             initial["service"] = counter.service_id
         form = PublicForm(wave=wave, with_service=with_service, initial=initial)

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.audit.services import record
+from integritas.common.numbers import query_int
 from integritas.surveys import charts, exports, oversight, permissions, selectors, services
 from integritas.surveys.forms import (
     CodeIssueForm,
@@ -52,12 +53,11 @@ def _error(request, exc: ValidationError) -> None:
 
 def wave_list(request):
     """Issue 4 §2: the survey waves of the units the user may read."""
-    year = request.GET.get("tahun", "")
     waves = selectors.wave_list(
         units=access.units_for_user(request.user),
         kind=request.GET.get("jenis", ""),
         status=request.GET.get("status", ""),
-        year=int(year) if year.isdigit() else None,
+        year=query_int(request.GET, "tahun", min_value=2000, max_value=2100),
     )
     page = Paginator(waves, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(

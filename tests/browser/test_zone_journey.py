@@ -4,6 +4,7 @@ report submitted by the Tim Kerja and accepted by the Tim Pendamping."""
 import random
 import shutil
 import subprocess
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -154,8 +155,10 @@ def test_a_unit_builds_its_zone_from_pacts_to_an_accepted_report(
     page.goto(f"{live_server.url}/rencana/unit/{unit.pk}/")
     page.locator("#month-strip button:has-text('Buat laporan')").first.click()
     page.wait_for_selector("#report-form")
-    for i, field in enumerate(page.locator("#report-form input[type=number]").all()):
-        field.fill(str(10 + i))
+    percents = page.locator("#report-form input[inputmode=decimal]").all()
+    assert percents
+    for i, field in enumerate(percents):
+        field.fill(f"{10 + i},5")  # Indonesian decimals, read as 10,5 — not 105
     for field in page.locator("#report-form textarea").all():
         field.fill("Terlaksana sesuai rencana")
     page.click("button:has-text('Simpan realisasi')")
@@ -165,6 +168,9 @@ def test_a_unit_builds_its_zone_from_pacts_to_an_accepted_report(
     shot(page, "zone-08-report-submitted")
     report = MonthlyReport.objects.get(plan__unit=unit)
     assert report.status == "submitted" and report.month == 1
+    assert sorted(report.rows.values_list("percent", flat=True)) == [
+        Decimal(f"{10 + i}.5") for i in range(len(percents))
+    ]
 
     # 5. The Pendamping finds it on the home page and accepts it.
     page.context.clear_cookies()

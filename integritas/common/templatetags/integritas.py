@@ -1,5 +1,6 @@
 import re
 from datetime import date, datetime
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils import timezone
@@ -8,6 +9,7 @@ from django.utils.safestring import SafeData, mark_safe
 from integritas.common.formatting import angka as _angka
 from integritas.common.formatting import tanggal as _tanggal
 from integritas.common.formatting import waktu as _waktu
+from integritas.common.numbers import format_input, format_number
 
 register = template.Library()
 
@@ -16,6 +18,36 @@ register = template.Library()
 def angka(value, places=2):
     """Indonesian number with a fixed number of decimals."""
     return _angka(value, int(places))
+
+
+@register.filter
+def bilangan(value, places=None):
+    """Indonesian number as stored or entered: 15.000.000, 87,5 — never rounded to fewer digits.
+
+    A computed value (a mean) may be given the most decimals it shows: ``mean|bilangan:2``
+    rounds half up to two decimals and still drops trailing zeros (88,75; 87,5).
+    """
+    if value is None or value == "":
+        return "–"
+    if places not in (None, ""):
+        value = _round(value, int(places))
+    return format_number(value)
+
+
+@register.filter
+def isian(value):
+    """A stored number written into a text input so that it reads back unchanged (87,5)."""
+    return "" if value is None or value == "" else format_input(value)
+
+
+@register.filter
+def isian_bulat(value):
+    """A stored whole number written into a text input (1.250)."""
+    return "" if value is None or value == "" else format_input(value, integer=True)
+
+
+def _round(value, places: int):
+    return Decimal(str(value)).quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
 
 
 @register.filter

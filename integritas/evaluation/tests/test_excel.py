@@ -121,7 +121,7 @@ def test_a_bad_worksheet_reports_every_problem_and_writes_nothing(world, client_
     response = client.post(reverse("evaluation:import", args=[started.pk]), {"file": upload})
     body = response.content.decode()
     assert 'id="import-problems"' in body and "6 masalah" not in body
-    for text in ("Mungkin", "140", "-2", "4.5", "Z9.x.y", "tidak dikenal"):
+    for text in ("Mungkin", "140", "-2", "4,5", "Z9.x.y", "tidak dikenal"):
         assert text in body, text
     assert "Berkas ditolak: 5 masalah" in body
     commit = client.post(reverse("evaluation:import_commit", args=[started.pk]))

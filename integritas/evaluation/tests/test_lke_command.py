@@ -214,3 +214,27 @@ def test_load_stores_the_version_once_and_refuses_to_change_a_published_one(tmp_
     assert out == ""
     assert "sudah diterbitkan dengan isi lain" in err
     assert FrameworkVersion.objects.get(pk=stored.pk).sha256 == stored.sha256
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('{"answers": {"R1.i.a": 1e999999999}}', "JSON tidak sah: angka 1e999999999 di luar jangkauan"),
+        ('{"answers": {}, "hasil": {"ipak_index": 1e999999999}}', "JSON tidak sah: angka 1e999999999 di luar jangkauan"),
+        ('{"answers": {"R1.i.a": ' + "9" * 5000 + "}}", "JSON tidak sah: angka 99999999999999999999… (5000 karakter) terlalu panjang"),
+        ("[" * 100_000 + "]" * 100_000, "JSON tidak sah: susunan kurung terlalu dalam"),
+    ],
+)  # fmt: skip
+def test_absurd_numbers_and_nesting_exit_2_with_one_line(text, message):
+    completed = subprocess.run(
+        [sys.executable, "-m", "integritas", "lke", "score", "-"],
+        input=text,
+        capture_output=True,
+        text=True,
+        cwd=PROJECT_DIR,
+        env=subprocess_env(),
+        timeout=120,
+    )
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr.splitlines() == [message]

@@ -296,3 +296,20 @@ def test_sample_size_refuses_what_is_not_a_positive_whole_number(population):
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert "bilangan bulat positif" in completed.stderr
+
+
+def test_sample_size_refuses_a_5000_digit_number_in_one_line():
+    completed = survey("sample-size", "9" * 5000)
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert completed.stderr.splitlines() == ["N terlalu besar: 5000 angka (paling banyak 18)."]
+
+
+def test_a_5000_digit_answer_is_refused_not_a_traceback():
+    header = ",".join(f"U{i}" for i in range(1, 10))
+    row = ",".join(["9" * 5000] + ["1"] * 8)
+    completed = survey("skm", "-", stdin=f"{header}\n{row}\n".encode())
+    assert completed.returncode == 2
+    assert completed.stdout == ""
+    assert "Traceback" not in completed.stderr
+    assert "(5000 karakter)” di luar skala 1–4" in completed.stderr

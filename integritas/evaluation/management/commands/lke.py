@@ -51,6 +51,25 @@ def _number(value: Decimal) -> float:
     return float(round2(value))
 
 
+MAX_NUMBER_CHARS = 40  # a JSON number longer than this is refused before any conversion
+MAX_EXPONENT = 30  # |adjusted exponent| beyond this is no LKE value (1e999999999)
+
+
+def _json_number(text: str) -> Decimal:
+    """A JSON number as an exact Decimal, refused when absurdly long or large."""
+    shown = text if len(text) <= MAX_NUMBER_CHARS else f"{text[:20]}… ({len(text)} karakter)"
+    if len(text) > MAX_NUMBER_CHARS:
+        raise ValueError(f"angka {shown} terlalu panjang")
+    number = Decimal(text)
+    if number and abs(number.adjusted()) > MAX_EXPONENT:
+        raise ValueError(f"angka {shown} di luar jangkauan")
+    return number
+
+
+def _json_int(text: str) -> int:
+    return int(_json_number(text))
+
+
 def _reject_constant(name: str) -> NoReturn:
     raise ValueError(f"{name} bukan angka JSON yang sah")
 
@@ -180,7 +199,8 @@ class Command(BaseCommand):
         try:
             data = json.loads(
                 raw.decode("utf-8-sig"),
-                parse_float=Decimal,
+                parse_float=_json_number,
+                parse_int=_json_int,
                 parse_constant=_reject_constant,
                 object_pairs_hook=_pairs(problems),
             )
@@ -192,6 +212,8 @@ class Command(BaseCommand):
             ) from exc
         except ValueError as exc:
             raise _Problems([f"JSON tidak sah: {exc}"]) from exc
+        except RecursionError:
+            raise _Problems(["JSON tidak sah: susunan kurung terlalu dalam"]) from None
         code = data.get("framework") if isinstance(data, Mapping) else None
         try:
             framework = find_framework(code if isinstance(code, str) else None)

@@ -31,6 +31,11 @@ ANSWERS_FORMAT = tabular.import_format("surveys.answers_file", max_rows=100_000,
 _INTEGRAL = re.compile(r"^[+-]?[0-9]+(?:[.,]0+)?$")
 _DECIMAL = re.compile(r"^[+-]?(?:[0-9]+[.,][0-9]*|[.,][0-9]+)$")
 _POSITIVE_INTEGER = re.compile(r"^[0-9]+$")
+MAX_DIGITS = 18  # longer numbers are refused before any conversion (and shown shortened)
+
+
+def _shown(text: str) -> str:
+    return text if len(text) <= 40 else f"{text[:20]}…{text[-5:]} ({len(text)} karakter)"
 
 
 class SurveyInputError(CommandError):
@@ -141,10 +146,15 @@ class Command(BaseCommand):
     def _sample_size(self, options: dict[str, Any]) -> dict[str, object]:
         text = str(options["population"]).strip()
         errors = []
-        if not _POSITIVE_INTEGER.match(text) or int(text) < 1:
+        if len(text) > MAX_DIGITS and _POSITIVE_INTEGER.match(text):
+            errors.append(
+                _("N terlalu besar: %(n)d angka (paling banyak %(max)d).")
+                % {"n": len(text), "max": MAX_DIGITS}
+            )
+        elif not _POSITIVE_INTEGER.match(text) or int(text) < 1:
             errors.append(
                 _("N harus bilangan bulat positif (tanpa titik atau koma), bukan “%(value)s”.")
-                % {"value": text}
+                % {"value": _shown(text)}
             )
         method = options["method"]
         if method not in set(indices.SampleMethod):
@@ -251,6 +261,11 @@ def _cell_answer(cell: str, scale: int) -> tuple[int | None, str | None]:
     text = cell.strip()
     if not text:
         return None, None
+    if len(text) > MAX_DIGITS:
+        return None, _("nilai “%(value)s” di luar skala 1–%(scale)d") % {
+            "value": _shown(text),
+            "scale": scale,
+        }
     if _INTEGRAL.match(text):
         value = int(re.split(r"[.,]", text)[0])
         if 1 <= value <= scale:
