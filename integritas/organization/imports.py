@@ -1,6 +1,5 @@
 """Validate unit and employee rows from CSV/XLSX before anything is written."""
 
-import io
 from collections.abc import Collection
 from dataclasses import dataclass, field
 
@@ -8,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
-from integritas.common.tabular import ROW, Table, import_format, read_table
+from integritas.common.tabular import ROW, Table, TableError, import_format, iter_rows, read_table
 from integritas.organization.models import Employee, Unit
 from integritas.organization.nip import NipError, parse_nip
 
@@ -150,27 +149,22 @@ def numeric_nip_rows(data: bytes) -> set[int]:
     Excel keeps 15 significant digits of a number, so an 18-digit NIP typed into a number cell
     has already lost its last digits (197805122006041001 becomes 197805122006041000).
     """
-    from openpyxl import load_workbook
-
     try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception:  # an unreadable file is reported by the reader itself
-        return set()
-    try:
-        rows = workbook.worksheets[0].iter_rows(values_only=True)
-        header = [str(h or "").strip().lower() for h in next(rows, ())]
+        rows = iter_rows(data, kind="xlsx", limits=EMPLOYEES_FORMAT)
+        _number, first = next(rows, (1, ()))
+        header = [str(h or "").strip().lower() for h in first]
         if "nip" not in header:
             return set()
         column = header.index("nip")
         return {
             number
-            for number, raw in enumerate(rows, start=2)
+            for number, raw in rows
             if column < len(raw)
             and isinstance(raw[column], int | float)
             and not isinstance(raw[column], bool)
         }
-    finally:
-        workbook.close()
+    except TableError:  # an unreadable or oversize file is reported by the reader itself
+        return set()
 
 
 def check_employees(table: Table, *, numeric_nips: Collection[int] = ()) -> ImportCheck:
