@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "integritas.evaluation",
     "integritas.surveys",
     "integritas.planning",
+    "integritas.predicates",
     "integritas.documents",
     "integritas.portal",
 ]
