@@ -14,10 +14,12 @@ from .inputs import (
     UnitFacts,
     parse_check_input,
 )
+from .monitoring import is_due_soon, is_overdue, monitoring_due
 
 __all__ = [
     "GRADES", "INSTITUTION_KINDS", "LEVELS", "OPINIONS", "RULES", "TABEL5_RULES", "CheckInput",
     "CheckResult", "Failure", "InstitutionFacts", "InvalidInput", "PredicateRecord", "UnitFacts",
-    "add_years", "check_prerequisites", "format_date_id", "grade_at_least", "parse_check_input",
+    "add_years", "check_prerequisites", "format_date_id", "grade_at_least", "is_due_soon", "is_overdue",
+    "monitoring_due", "parse_check_input",
     "result_json",
 ]  # fmt: skip
