@@ -73,6 +73,8 @@ def overview(request):
         "monitoring": selectors.monitoring_rows(today, unit_ids=unit_ids),
         "is_admin": access.can_administer(user),
         "deadline": _deadline(today),
+        "may_package": access.can_administer(user) or access.can_decide(user),
+        "approved_count": recommendations.filter(decision=Recommendation.Decision.APPROVED).count(),
     }
     return render(request, "predicates/overview.html", context)
 

@@ -1,0 +1,210 @@
+"""Documents of the proposal and monitoring (Perwali 23/2025 Pasal 16 ayat 5–7, Pasal 17 ayat 7).
+
+The cover letter to the Menteri PANRB, the SPTJM of each unit (Pasal 16 ayat 6, Lampiran) and of
+the institution (PermenPANRB 5/2024: three statements), the submission package for portalrb.id,
+and the Surat Penyampaian Hasil Monitoring (Lampiran). PDF through WeasyPrint with letterheads.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import tempfile
+import zipfile
+from typing import Any
+
+from django.conf import settings
+from django.http import FileResponse, Http404
+from django.urls import path
+from django.utils import timezone
+
+from integritas.accounts import access as accounts_access
+from integritas.common.formatting import tanggal
+from integritas.documents.render import PDF_MIME, file_response, letterhead, render_pdf
+from integritas.evaluation import excel
+from integritas.evaluation import selectors as evaluation_selectors
+from integritas.evaluation.models import EvidenceLink
+from integritas.predicates import access
+from integritas.predicates.models import Monitoring, Recommendation
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _text(value: Any) -> str:
+    """User text stays text in a spreadsheet: a leading formula character is escaped."""
+    text = "" if value is None else str(value)
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
+def approved_for_year(year: int) -> list[Recommendation]:
+    return list(
+        Recommendation.objects.filter(year=year, decision=Recommendation.Decision.APPROVED)
+        .select_related("unit", "unit__head", "assessment")
+        .order_by("unit__name")
+    )
+
+
+def _common(year: int) -> dict[str, Any]:
+    return {
+        "year": year,
+        "today": tanggal(timezone.localdate()),
+        "portal_url": getattr(settings, "PREDICATES_PORTAL_URL", "https://www.portalrb.id"),
+        "mayor": getattr(settings, "PREDICATES_PIMPINAN_NAME", ""),
+    }
+
+
+def cover_letter_pdf(year: int) -> bytes:
+    items = approved_for_year(year)
+    context = {**_common(year), "items": items, "kop": letterhead()}
+    return render_pdf("documents/predicates/surat_pengajuan.html", context)
+
+
+def sptjm_unit_pdf(item: Recommendation) -> bytes:
+    context = {
+        **_common(item.year),
+        "item": item,
+        "head": item.unit.head,
+        "kop": letterhead(item.unit),
+    }
+    return render_pdf("documents/predicates/sptjm_unit.html", context)
+
+
+def sptjm_institution_pdf(year: int) -> bytes:
+    context = {**_common(year), "items": approved_for_year(year), "kop": letterhead()}
+    return render_pdf("documents/predicates/sptjm_instansi.html", context)
+
+
+def monitoring_pdf(monitoring: Monitoring) -> bytes:
+    predicate = monitoring.predicate
+    context = {
+        **_common(monitoring.done_on.year), "monitoring": monitoring, "predicate": predicate,
+        "done_on": tanggal(monitoring.done_on), "kop": letterhead(), "findings": monitoring.findings.splitlines(),
+    }  # fmt: skip
+    return render_pdf("documents/predicates/surat_monitoring.html", context)
+
+
+def evidence_index_csv(item: Recommendation) -> bytes:
+    """Question code, file name, SHA-256, uploaded by, date — of every evidence linked to the LKE."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["kode_pertanyaan", "nama_berkas", "sha256", "diunggah_oleh", "tanggal"])
+    links = (
+        EvidenceLink.objects.filter(assessment=item.assessment)
+        .select_related("document")
+        .prefetch_related("document__revisions__uploaded_by")
+        .order_by("item_code")
+    )
+    for link in links:
+        revision = link.document.revisions.order_by("-number").first()
+        if revision is None:
+            continue
+        who = revision.uploaded_by.get_full_name() if revision.uploaded_by else ""
+        when = tanggal(timezone.localtime(revision.uploaded_at).date())
+        writer.writerow(
+            [
+                _text(link.item_code),
+                _text(revision.original_name),
+                revision.sha256,
+                _text(who),
+                when,
+            ]
+        )
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def write_package(year: int, target: Any) -> None:
+    """Write the zip for portalrb.id into `target`, one member at a time (no file kept whole twice)."""
+    items = approved_for_year(year)
+    with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(f"00-surat-pengajuan-{year}.pdf", cover_letter_pdf(year))
+        archive.writestr(f"01-sptjm-instansi-{year}.pdf", sptjm_institution_pdf(year))
+        for number, item in enumerate(items, start=1):
+            folder = f"{number:02d}-{item.unit.code}"
+            archive.writestr(f"{folder}/sptjm-{item.unit.code}.pdf", sptjm_unit_pdf(item))
+            data = evaluation_selectors.assessment_data(item.assessment)
+            archive.writestr(
+                f"{folder}/LKE-{item.unit.code}-{year}.xlsx", excel.export_workbook(data)
+            )
+            archive.writestr(f"{folder}/indeks-data-dukung.csv", evidence_index_csv(item))
+
+
+def _require_city_writer(user: Any) -> None:
+    accounts_access.require(access.can_administer(user) or access.can_decide(user))
+
+
+def cover_letter(request, year: int):
+    _require_city_writer(request.user)
+    return file_response(
+        cover_letter_pdf(year),
+        filename=f"surat-pengajuan-{year}.pdf",
+        content_type=PDF_MIME,
+        inline=True,
+    )
+
+
+def sptjm_institution(request, year: int):
+    _require_city_writer(request.user)
+    return file_response(
+        sptjm_institution_pdf(year),
+        filename=f"sptjm-instansi-{year}.pdf",
+        content_type=PDF_MIME,
+        inline=True,
+    )
+
+
+def sptjm_unit(request, pk: int):
+    item = access.get_recommendation_for_user(request.user, pk)
+    if item.decision != Recommendation.Decision.APPROVED:
+        raise Http404
+    return file_response(
+        sptjm_unit_pdf(item),
+        filename=f"sptjm-{item.unit.code}-{item.year}.pdf",
+        content_type=PDF_MIME,
+        inline=True,
+    )
+
+
+def package(request, year: int):
+    """One .zip of every approved unit of the year, spooled to a temporary file."""
+    _require_city_writer(request.user)
+    if not approved_for_year(year):
+        raise Http404
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 - closed by FileResponse
+    write_package(year, spool)
+    spool.seek(0)
+    response = FileResponse(
+        spool,
+        as_attachment=True,
+        filename=f"paket-usulan-zi-{year}.zip",
+        content_type="application/zip",
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def monitoring_letter(request, pk: int):
+    monitoring = Monitoring.objects.select_related("predicate__unit").filter(pk=pk).first()
+    if monitoring is None:
+        raise Http404
+    access.get_predicate_for_user(request.user, monitoring.predicate_id)
+    return file_response(
+        monitoring_pdf(monitoring), filename=f"surat-monitoring-{monitoring.predicate.unit.code}-{monitoring.done_on:%Y%m%d}.pdf",
+        content_type=PDF_MIME, inline=True,
+    )  # fmt: skip
+
+
+urlpatterns = [
+    path("predikat/<int:year>/surat-pengajuan.pdf", cover_letter, name="predicates_cover_letter"),
+    path(
+        "predikat/<int:year>/sptjm-instansi.pdf",
+        sptjm_institution,
+        name="predicates_sptjm_institution",
+    ),
+    path("predikat/rekomendasi/<int:pk>/sptjm.pdf", sptjm_unit, name="predicates_sptjm_unit"),
+    path("predikat/<int:year>/paket.zip", package, name="predicates_package"),
+    path(
+        "predikat/monitoring/<int:pk>/surat.pdf",
+        monitoring_letter,
+        name="predicates_monitoring_letter",
+    ),
+]
