@@ -11,6 +11,7 @@ import csv
 import io
 import tempfile
 import zipfile
+from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -23,7 +24,7 @@ from integritas.common.formatting import tanggal
 from integritas.documents.render import PDF_MIME, file_response, letterhead, render_pdf
 from integritas.evaluation import excel
 from integritas.evaluation import selectors as evaluation_selectors
-from integritas.evaluation.models import EvidenceLink
+from integritas.evaluation.models import Assessment, AssessmentSnapshot, EvidenceLink
 from integritas.predicates import access
 from integritas.predicates.models import Monitoring, Recommendation
 
@@ -128,6 +129,59 @@ def write_package(year: int, target: Any) -> None:
             archive.writestr(f"{folder}/indeks-data-dukung.csv", evidence_index_csv(item))
 
 
+def internal_report_context(year: int) -> dict[str, Any]:
+    """Laporan Hasil Evaluasi Internal (Pasal 19–20): every evaluated unit from its frozen snapshot."""
+    finals = (
+        AssessmentSnapshot.objects.filter(
+            assessment__year=year, assessment__status=Assessment.Status.FINAL
+        )
+        .select_related("assessment__unit")
+        .order_by("assessment__unit__name")
+    )
+    recommendations = {
+        r.unit_id: r
+        for r in Recommendation.objects.filter(year=year)
+        .prefetch_related("follow_ups")
+        .select_related("unit")
+    }
+    rows = []
+    for snapshot in finals:
+        scores = (
+            snapshot.data.get("scores", {}).get("tpi")
+            or snapshot.data.get("scores", {}).get("self")
+            or {}
+        )
+        rows.append({
+            "unit": snapshot.assessment.unit,
+            "total": _number(scores.get("total")),
+            "pengungkit": _number(scores.get("pengungkit")),
+            "hasil": _number(scores.get("hasil")),
+            "recommendation": recommendations.get(snapshot.assessment.unit_id),
+        })  # fmt: skip
+    return {**_common(year), "rows": rows, "kop": letterhead()}
+
+
+def _number(text: Any) -> Decimal | None:
+    try:
+        return Decimal(str(text)) if text is not None else None
+    except (ArithmeticError, ValueError):
+        return None
+
+
+def internal_report(request, year: int):
+    accounts_access.require(
+        access.can_administer(request.user)
+        or access.can_decide(request.user)
+        or access.is_tpi(request.user)
+    )
+    pdf = render_pdf(
+        "documents/predicates/laporan_evaluasi_internal.html", internal_report_context(year)
+    )
+    return file_response(
+        pdf, filename=f"laporan-evaluasi-internal-{year}.pdf", content_type=PDF_MIME, inline=True
+    )
+
+
 def _require_city_writer(user: Any) -> None:
     accounts_access.require(access.can_administer(user) or access.can_decide(user))
 
@@ -202,6 +256,11 @@ urlpatterns = [
     ),
     path("predikat/rekomendasi/<int:pk>/sptjm.pdf", sptjm_unit, name="predicates_sptjm_unit"),
     path("predikat/<int:year>/paket.zip", package, name="predicates_package"),
+    path(
+        "predikat/<int:year>/laporan-evaluasi-internal.pdf",
+        internal_report,
+        name="predicates_internal_report",
+    ),
     path(
         "predikat/monitoring/<int:pk>/surat.pdf",
         monitoring_letter,

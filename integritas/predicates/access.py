@@ -19,7 +19,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.http import Http404
 
-from integritas.accounts.access import can_read_unit, grants_for
+from integritas.accounts.access import can_head_unit, can_read_unit, grants_for
 from integritas.accounts.models import Role
 from integritas.organization.models import Unit
 from integritas.predicates.models import Predicate, Recommendation, UnitFacts
@@ -73,6 +73,12 @@ def can_assess_unit(user: Any, unit_id: int) -> bool:
 def can_decide(user: Any) -> bool:
     """Pasal 16 ayat 2: the Wali Kota (pimpinan) approves or declines a proposal."""
     return Role.PIMPINAN in grants_for(user).city_roles
+
+
+def can_follow_up(user: Any, unit_id: int) -> bool:
+    """Pasal 19–20: the follow-up of a recommendation is recorded by the administrator, an
+    independent TPI member or the unit's head."""
+    return can_administer(user) or can_assess_unit(user, unit_id) or can_head_unit(user, unit_id)
 
 
 def can_administer(user: Any) -> bool:

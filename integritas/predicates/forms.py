@@ -164,3 +164,9 @@ class DutyImportForm(BootstrapForm):
         uploaded = self.cleaned_data["file"]
         self.sniffed = check_upload(uploaded, families={CSV, SPREADSHEET})
         return uploaded
+
+
+class FollowUpForm(BootstrapForm):
+    action = forms.CharField(label=_("Tindak lanjut"), max_length=500)
+    responsible = forms.CharField(label=_("Penanggung jawab"), max_length=200)
+    due_on = forms.DateField(label=_("Target selesai"), widget=forms.DateInput())

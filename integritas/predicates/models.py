@@ -374,3 +374,28 @@ class Monitoring(models.Model):
 
     def __str__(self) -> str:
         return f"{_('Monitoring')} {self.predicate} {self.done_on:%Y-%m-%d}"
+
+
+class FollowUp(models.Model):
+    """The follow-up of a recommendation (Pasal 19 ayat 2, Pasal 20): who does what, by when, done."""
+
+    recommendation = models.ForeignKey(
+        Recommendation, on_delete=models.PROTECT, related_name="follow_ups"
+    )
+    action = models.CharField(_("tindak lanjut"), max_length=500)
+    responsible = models.CharField(_("penanggung jawab"), max_length=200)
+    due_on = models.DateField(_("target selesai"))
+    done_on = models.DateField(_("selesai pada"), null=True, blank=True)
+    done_note = models.CharField(_("keterangan selesai"), max_length=500, blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["due_on", "id"]
+        verbose_name = _("tindak lanjut rekomendasi")
+        verbose_name_plural = _("tindak lanjut rekomendasi")
+
+    def __str__(self) -> str:
+        return f"{_('Tindak lanjut')} {self.recommendation.unit}: {self.action[:60]}"

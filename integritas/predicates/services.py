@@ -20,6 +20,7 @@ from integritas.organization.models import Institution, Unit
 from integritas.predicates import access, imports, selectors
 from integritas.predicates.engine import result_json
 from integritas.predicates.models import (
+    FollowUp,
     InstitutionFacts,
     Level,
     Monitoring,
@@ -478,4 +479,47 @@ def revocation_record(
     if digest:
         changes["revocation_scan_sha256"] = [None, digest]
     record(actor=by, action="predikat.dicabut", obj=item, unit_id=item.unit_id, changes=changes)
+    return item
+
+
+# --- follow-up of recommendations (Pasal 19 ayat 2, Pasal 20) ---------------------------------
+
+
+@transaction.atomic
+def follow_up_add(
+    *, recommendation: Recommendation, action: str, responsible: str, due_on: date, by: Any
+) -> FollowUp:
+    """Record what will be done about a recommendation, by whom and by when."""
+    _require(access.can_follow_up(by, recommendation.unit_id))
+    item = FollowUp(
+        recommendation=recommendation, action=action.strip(), responsible=responsible.strip(), due_on=due_on,
+        recorded_by=by,
+    )  # fmt: skip
+    item.full_clean()
+    item.save()
+    record(
+        actor=by, action="tindak_lanjut.dicatat", obj=item, unit_id=recommendation.unit_id,
+        changes={"action": [None, item.action], "responsible": [None, item.responsible], "due_on": [None, due_on]},
+    )  # fmt: skip
+    return item
+
+
+@transaction.atomic
+def follow_up_done(*, follow_up: FollowUp, done_on: date, note: str = "", by: Any) -> FollowUp:
+    """Mark a follow-up done (once)."""
+    item = (
+        FollowUp.objects.select_for_update().select_related("recommendation").get(pk=follow_up.pk)
+    )
+    _require(access.can_follow_up(by, item.recommendation.unit_id))
+    if item.done_on is not None:
+        raise ValidationError(_("Tindak lanjut ini sudah selesai."))
+    _not_future(done_on, "done_on")
+    item.done_on = done_on
+    item.done_note = note
+    item.full_clean()
+    item.save(update_fields=["done_on", "done_note"])
+    record(
+        actor=by, action="tindak_lanjut.selesai", obj=item, unit_id=item.recommendation.unit_id,
+        changes={"done_on": [None, done_on]},
+    )  # fmt: skip
     return item

@@ -19,13 +19,14 @@ from integritas.predicates import access, selectors, services
 from integritas.predicates.engine import LEVELS
 from integritas.predicates.forms import (
     DecisionForm,
+    FollowUpForm,
     MonitoringForm,
     PaperDecisionForm,
     RecommendForm,
     RevocationForm,
     TpnResultForm,
 )
-from integritas.predicates.models import Predicate, Recommendation
+from integritas.predicates.models import FollowUp, Predicate, Recommendation
 
 SCAN_TYPES = {
     "pdf": "application/pdf",
@@ -74,6 +75,7 @@ def overview(request):
         "is_admin": access.can_administer(user),
         "deadline": _deadline(today),
         "may_package": access.can_administer(user) or access.can_decide(user),
+        "may_report": access.can_administer(user) or access.can_decide(user) or access.is_tpi(user),
         "approved_count": recommendations.filter(decision=Recommendation.Decision.APPROVED).count(),
     }
     return render(request, "predicates/overview.html", context)
@@ -150,12 +152,15 @@ def recommendation_detail(request, pk: int):
         "decision_form": DecisionForm(),
         "paper_form": PaperDecisionForm(),
         "tpn_form": TpnResultForm(),
+        "follow_ups": item.follow_ups.all(),
+        "may_follow_up": access.can_follow_up(user, item.unit_id),
+        "follow_up_form": FollowUpForm(),
     }
     return render(request, "predicates/recommendation_detail.html", context)
 
 
-def _act(request, pk: int, form_class, action) -> Any:
-    item = access.get_recommendation_for_user(request.user, pk, write=True)
+def _act(request, pk: int, form_class, action, *, write: bool = True) -> Any:
+    item = access.get_recommendation_for_user(request.user, pk, write=write)
     form = form_class(request.POST, request.FILES)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -202,6 +207,35 @@ def tpn_result(request, pk: int):
             granted_on=d["granted_on"], scan=d["scan"], notes=d["notes"], by=request.user,
         ),
     )  # fmt: skip
+
+
+@require_POST
+def follow_up_add(request, pk: int):
+    item = access.get_recommendation_for_user(request.user, pk)
+    accounts_access.require(access.can_follow_up(request.user, item.unit_id))
+    return _act(
+        request, pk, FollowUpForm,
+        lambda item, d: services.follow_up_add(
+            recommendation=item, action=d["action"], responsible=d["responsible"], due_on=d["due_on"], by=request.user
+        ),
+        write=False,
+    )  # fmt: skip
+
+
+@require_POST
+def follow_up_done(request, pk: int):
+    follow_up = FollowUp.objects.select_related("recommendation").filter(pk=pk).first()
+    if follow_up is None:
+        raise Http404
+    item = access.get_recommendation_for_user(request.user, follow_up.recommendation_id)
+    accounts_access.require(access.can_follow_up(request.user, item.unit_id))
+    try:
+        services.follow_up_done(follow_up=follow_up, done_on=timezone.localdate(), by=request.user)
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    else:
+        messages.success(request, _("Tindak lanjut ditandai selesai."))
+    return redirect("predicates:recommendation", item.pk)
 
 
 def register(request):

@@ -129,3 +129,30 @@ def test_the_monitoring_letter_renders(world, client_for, approved):
         reverse("documents:predicates_monitoring_letter", args=[monitoring.pk])
     )
     assert response.status_code == 200 and response.content.startswith(PDF_MAGIC)
+
+
+@needs_poppler
+def test_the_internal_report_lists_the_unit_from_its_snapshot(
+    world, client_for, approved, tmp_path
+):
+    from integritas.evaluation.models import AssessmentSnapshot
+
+    AssessmentSnapshot.objects.create(
+        assessment=approved.assessment, sha256="0" * 64,
+        data={"scores": {"tpi": {"total": "91.25", "pengungkit": "55.5", "hasil": "35.75"}}},
+    )  # fmt: skip
+    services.follow_up_add(
+        recommendation=approved, action="Sosialisasi maklumat", responsible="Kepala Dinas", due_on=date(2026, 6, 30),
+        by=world.admin,
+    )  # fmt: skip
+    response = client_for(world.tpi).get(
+        reverse("documents:predicates_internal_report", args=[YEAR])
+    )
+    text = " ".join(pdf_text(response.content, tmp_path).split())
+    assert "91,25" in text and "Sosialisasi maklumat" in text and "Diusulkan ke TPN" in text
+    assert (
+        client_for(world.head_a)
+        .get(reverse("documents:predicates_internal_report", args=[YEAR]))
+        .status_code
+        == 404
+    )

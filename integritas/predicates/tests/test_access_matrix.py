@@ -170,3 +170,30 @@ def test_a_refused_proposal_shows_why_and_writes_nothing(world, client_for, subj
     )
     assert "TLHP 98,00 % — harus 100 %" in response.content.decode()
     assert not Recommendation.objects.exists()
+
+
+@pytest.mark.parametrize("username", USERS)
+def test_follow_ups_by_admin_an_independent_tpi_member_or_the_unit_head(
+    world, client_for, proposal, username
+):
+    from integritas.predicates.models import FollowUp
+
+    client = client_for(world.users[username])
+    response = client.post(
+        reverse("predicates:follow_up_add", args=[proposal.pk]),
+        {"action": "Lengkapi SOP", "responsible": "Sekretaris", "due_on": "2026-08-31"},
+    )
+    allowed = username in {"admin", "tpi", "head_a"}
+    assert response.status_code == (302 if allowed else 404)
+    assert FollowUp.objects.exists() is allowed
+    follow_up = services.follow_up_add(
+        recommendation=proposal,
+        action="x",
+        responsible="y",
+        due_on=date(2026, 8, 31),
+        by=world.admin,
+    )
+    response = client.post(reverse("predicates:follow_up_done", args=[follow_up.pk]))
+    assert response.status_code == (302 if allowed else 404)
+    follow_up.refresh_from_db()
+    assert (follow_up.done_on is not None) is allowed

@@ -306,3 +306,24 @@ def test_institution_facts_need_their_source_and_only_the_admin_records_them(wor
         files={"opini_file": scan("lhp.pdf")}, by=world.admin,
     )  # fmt: skip
     assert facts.opini_file
+
+
+def test_follow_ups_are_recorded_by_admin_tpi_or_the_unit_head_and_done_once(
+    world, framework, clock
+):
+    record_facts(world, world.unit_a)
+    make_final(world.unit_a, framework, strong=False)
+    item = propose(world, "perbaikan")
+    for user in (world.pimpinan, world.kerja_a, world.staff_b, world.tpi_in_a):
+        with pytest.raises(PermissionDenied):
+            services.follow_up_add(
+                recommendation=item, action="x", responsible="y", due_on=TODAY, by=user
+            )
+    follow_up = services.follow_up_add(
+        recommendation=item, action="Lengkapi SOP layanan", responsible="Sekretaris Dinas", due_on=date(2026, 8, 31),
+        by=world.head_a,
+    )  # fmt: skip
+    services.follow_up_done(follow_up=follow_up, done_on=TODAY, by=world.tpi)
+    with pytest.raises(ValidationError, match="sudah selesai"):
+        services.follow_up_done(follow_up=follow_up, done_on=TODAY, by=world.tpi)
+    assert AuditRecord.objects.filter(action="tindak_lanjut.selesai").count() == 1
