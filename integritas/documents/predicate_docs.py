@@ -21,7 +21,8 @@ from django.utils import timezone
 
 from integritas.accounts import access as accounts_access
 from integritas.common.formatting import tanggal
-from integritas.documents.render import PDF_MIME, file_response, letterhead, render_pdf
+from integritas.documents import predicate_docx
+from integritas.documents.render import DOCX_MIME, PDF_MIME, file_response, letterhead, render_pdf
 from integritas.evaluation import excel
 from integritas.evaluation import selectors as evaluation_selectors
 from integritas.evaluation.models import Assessment, AssessmentSnapshot, EvidenceLink
@@ -54,34 +55,73 @@ def _common(year: int) -> dict[str, Any]:
     }
 
 
-def cover_letter_pdf(year: int) -> bytes:
-    items = approved_for_year(year)
-    context = {**_common(year), "items": items, "kop": letterhead()}
-    return render_pdf("documents/predicates/surat_pengajuan.html", context)
+def cover_letter_context(year: int) -> dict[str, Any]:
+    return {**_common(year), "items": approved_for_year(year), "kop": letterhead()}
 
 
-def sptjm_unit_pdf(item: Recommendation) -> bytes:
-    context = {
+def sptjm_unit_context(item: Recommendation) -> dict[str, Any]:
+    return {
         **_common(item.year),
         "item": item,
         "head": item.unit.head,
         "kop": letterhead(item.unit),
     }
-    return render_pdf("documents/predicates/sptjm_unit.html", context)
+
+
+def sptjm_institution_context(year: int) -> dict[str, Any]:
+    return {**_common(year), "items": approved_for_year(year), "kop": letterhead()}
+
+
+def monitoring_context(monitoring: Monitoring) -> dict[str, Any]:
+    return {
+        **_common(monitoring.done_on.year), "monitoring": monitoring, "predicate": monitoring.predicate,
+        "done_on": tanggal(monitoring.done_on), "kop": letterhead(), "findings": monitoring.findings.splitlines(),
+    }  # fmt: skip
+
+
+# document: (PDF template, .docx builder)
+DOCUMENTS = {
+    "cover_letter": ("documents/predicates/surat_pengajuan.html", predicate_docx.cover_letter),
+    "sptjm_unit": ("documents/predicates/sptjm_unit.html", predicate_docx.sptjm_unit),
+    "sptjm_institution": (
+        "documents/predicates/sptjm_instansi.html",
+        predicate_docx.sptjm_institution,
+    ),
+    "monitoring": ("documents/predicates/surat_monitoring.html", predicate_docx.monitoring_letter),
+    "internal_report": (
+        "documents/predicates/laporan_evaluasi_internal.html",
+        predicate_docx.internal_report,
+    ),
+}
+
+
+def render(document: str, context: dict[str, Any], fmt: str) -> bytes:
+    template, builder = DOCUMENTS[document]
+    if fmt == "docx":
+        return builder(context)
+    return render_pdf(
+        template, {**context, "kop": {k: v for k, v in context["kop"].items() if k != "logo_bytes"}}
+    )
+
+
+def respond(document: str, context: dict[str, Any], fmt: str, name: str):
+    if fmt not in ("pdf", "docx"):
+        raise Http404
+    data = render(document, context, fmt)
+    mime = PDF_MIME if fmt == "pdf" else DOCX_MIME
+    return file_response(data, filename=f"{name}.{fmt}", content_type=mime, inline=fmt == "pdf")
+
+
+def cover_letter_pdf(year: int) -> bytes:
+    return render("cover_letter", cover_letter_context(year), "pdf")
+
+
+def sptjm_unit_pdf(item: Recommendation) -> bytes:
+    return render("sptjm_unit", sptjm_unit_context(item), "pdf")
 
 
 def sptjm_institution_pdf(year: int) -> bytes:
-    context = {**_common(year), "items": approved_for_year(year), "kop": letterhead()}
-    return render_pdf("documents/predicates/sptjm_instansi.html", context)
-
-
-def monitoring_pdf(monitoring: Monitoring) -> bytes:
-    predicate = monitoring.predicate
-    context = {
-        **_common(monitoring.done_on.year), "monitoring": monitoring, "predicate": predicate,
-        "done_on": tanggal(monitoring.done_on), "kop": letterhead(), "findings": monitoring.findings.splitlines(),
-    }  # fmt: skip
-    return render_pdf("documents/predicates/surat_monitoring.html", context)
+    return render("sptjm_institution", sptjm_institution_context(year), "pdf")
 
 
 def evidence_index_csv(item: Recommendation) -> bytes:
@@ -117,11 +157,23 @@ def write_package(year: int, target: Any) -> None:
     """Write the zip for portalrb.id into `target`, one member at a time (no file kept whole twice)."""
     items = approved_for_year(year)
     with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr(f"00-surat-pengajuan-{year}.pdf", cover_letter_pdf(year))
-        archive.writestr(f"01-sptjm-instansi-{year}.pdf", sptjm_institution_pdf(year))
+        for fmt in ("pdf", "docx"):
+            archive.writestr(
+                f"00-surat-pengajuan-{year}.{fmt}",
+                render("cover_letter", cover_letter_context(year), fmt),
+            )
+        for fmt in ("pdf", "docx"):
+            archive.writestr(
+                f"01-sptjm-instansi-{year}.{fmt}",
+                render("sptjm_institution", sptjm_institution_context(year), fmt),
+            )
         for number, item in enumerate(items, start=1):
             folder = f"{number:02d}-{item.unit.code}"
-            archive.writestr(f"{folder}/sptjm-{item.unit.code}.pdf", sptjm_unit_pdf(item))
+            for fmt in ("pdf", "docx"):
+                archive.writestr(
+                    f"{folder}/sptjm-{item.unit.code}.{fmt}",
+                    render("sptjm_unit", sptjm_unit_context(item), fmt),
+                )
             data = evaluation_selectors.assessment_data(item.assessment)
             archive.writestr(
                 f"{folder}/LKE-{item.unit.code}-{year}.xlsx", excel.export_workbook(data)
@@ -168,17 +220,13 @@ def _number(text: Any) -> Decimal | None:
         return None
 
 
-def internal_report(request, year: int):
+def internal_report(request, year: int, fmt: str):
+    user = request.user
     accounts_access.require(
-        access.can_administer(request.user)
-        or access.can_decide(request.user)
-        or access.is_tpi(request.user)
+        access.can_administer(user) or access.can_decide(user) or access.is_tpi(user)
     )
-    pdf = render_pdf(
-        "documents/predicates/laporan_evaluasi_internal.html", internal_report_context(year)
-    )
-    return file_response(
-        pdf, filename=f"laporan-evaluasi-internal-{year}.pdf", content_type=PDF_MIME, inline=True
+    return respond(
+        "internal_report", internal_report_context(year), fmt, f"laporan-evaluasi-internal-{year}"
     )
 
 
@@ -186,35 +234,24 @@ def _require_city_writer(user: Any) -> None:
     accounts_access.require(access.can_administer(user) or access.can_decide(user))
 
 
-def cover_letter(request, year: int):
+def cover_letter(request, year: int, fmt: str):
     _require_city_writer(request.user)
-    return file_response(
-        cover_letter_pdf(year),
-        filename=f"surat-pengajuan-{year}.pdf",
-        content_type=PDF_MIME,
-        inline=True,
+    return respond("cover_letter", cover_letter_context(year), fmt, f"surat-pengajuan-{year}")
+
+
+def sptjm_institution(request, year: int, fmt: str):
+    _require_city_writer(request.user)
+    return respond(
+        "sptjm_institution", sptjm_institution_context(year), fmt, f"sptjm-instansi-{year}"
     )
 
 
-def sptjm_institution(request, year: int):
-    _require_city_writer(request.user)
-    return file_response(
-        sptjm_institution_pdf(year),
-        filename=f"sptjm-instansi-{year}.pdf",
-        content_type=PDF_MIME,
-        inline=True,
-    )
-
-
-def sptjm_unit(request, pk: int):
+def sptjm_unit(request, pk: int, fmt: str):
     item = access.get_recommendation_for_user(request.user, pk)
     if item.decision != Recommendation.Decision.APPROVED:
         raise Http404
-    return file_response(
-        sptjm_unit_pdf(item),
-        filename=f"sptjm-{item.unit.code}-{item.year}.pdf",
-        content_type=PDF_MIME,
-        inline=True,
+    return respond(
+        "sptjm_unit", sptjm_unit_context(item), fmt, f"sptjm-{item.unit.code}-{item.year}"
     )
 
 
@@ -236,33 +273,35 @@ def package(request, year: int):
     return response
 
 
-def monitoring_letter(request, pk: int):
+def monitoring_letter(request, pk: int, fmt: str):
     monitoring = Monitoring.objects.select_related("predicate__unit").filter(pk=pk).first()
     if monitoring is None:
         raise Http404
     access.get_predicate_for_user(request.user, monitoring.predicate_id)
-    return file_response(
-        monitoring_pdf(monitoring), filename=f"surat-monitoring-{monitoring.predicate.unit.code}-{monitoring.done_on:%Y%m%d}.pdf",
-        content_type=PDF_MIME, inline=True,
-    )  # fmt: skip
+    name = f"surat-monitoring-{monitoring.predicate.unit.code}-{monitoring.done_on:%Y%m%d}"
+    return respond("monitoring", monitoring_context(monitoring), fmt, name)
 
 
 urlpatterns = [
-    path("predikat/<int:year>/surat-pengajuan.pdf", cover_letter, name="predicates_cover_letter"),
     path(
-        "predikat/<int:year>/sptjm-instansi.pdf",
+        "predikat/<int:year>/surat-pengajuan.<str:fmt>",
+        cover_letter,
+        name="predicates_cover_letter",
+    ),
+    path(
+        "predikat/<int:year>/sptjm-instansi.<str:fmt>",
         sptjm_institution,
         name="predicates_sptjm_institution",
     ),
-    path("predikat/rekomendasi/<int:pk>/sptjm.pdf", sptjm_unit, name="predicates_sptjm_unit"),
+    path("predikat/rekomendasi/<int:pk>/sptjm.<str:fmt>", sptjm_unit, name="predicates_sptjm_unit"),
     path("predikat/<int:year>/paket.zip", package, name="predicates_package"),
     path(
-        "predikat/<int:year>/laporan-evaluasi-internal.pdf",
+        "predikat/<int:year>/laporan-evaluasi-internal.<str:fmt>",
         internal_report,
         name="predicates_internal_report",
     ),
     path(
-        "predikat/monitoring/<int:pk>/surat.pdf",
+        "predikat/monitoring/<int:pk>/surat.<str:fmt>",
         monitoring_letter,
         name="predicates_monitoring_letter",
     ),

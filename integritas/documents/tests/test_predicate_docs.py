@@ -58,13 +58,18 @@ def test_the_package_holds_every_document_and_they_open(world, client_for, appro
     names = archive.namelist()
     code = world.unit_a.code
     assert names == [
-        f"00-surat-pengajuan-{YEAR}.pdf", f"01-sptjm-instansi-{YEAR}.pdf", f"01-{code}/sptjm-{code}.pdf",
+        f"00-surat-pengajuan-{YEAR}.pdf", f"00-surat-pengajuan-{YEAR}.docx", f"01-sptjm-instansi-{YEAR}.pdf",
+        f"01-sptjm-instansi-{YEAR}.docx", f"01-{code}/sptjm-{code}.pdf", f"01-{code}/sptjm-{code}.docx",
         f"01-{code}/LKE-{code}-{YEAR}.xlsx", f"01-{code}/indeks-data-dukung.csv",
     ]  # fmt: skip
     for name in names:
         data = archive.read(name)
         if name.endswith(".pdf"):
             assert data.startswith(PDF_MAGIC)
+        elif name.endswith(".docx"):
+            from docx import Document
+
+            assert Document(io.BytesIO(data)).paragraphs
         elif name.endswith(".xlsx"):
             from openpyxl import load_workbook
 
@@ -85,17 +90,20 @@ def pdf_text(data, tmp_path):
 def test_the_letters_name_the_unit_and_the_statements(world, client_for, approved, tmp_path):
     client = client_for(world.pimpinan)
     letter = pdf_text(
-        client.get(reverse("documents:predicates_cover_letter", args=[YEAR])).content, tmp_path
+        client.get(reverse("documents:predicates_cover_letter", args=[YEAR, "pdf"])).content,
+        tmp_path,
     )
     assert "Deputi Bidang Reformasi Birokrasi, Akuntabilitas Aparatur dan Pengawasan" in letter
     assert world.unit_a.name in " ".join(letter.split())
     sptjm = pdf_text(
-        client.get(reverse("documents:predicates_sptjm_institution", args=[YEAR])).content, tmp_path
+        client.get(reverse("documents:predicates_sptjm_institution", args=[YEAR, "pdf"])).content,
+        tmp_path,
     )
     flat = " ".join(sptjm.split())
     assert "data dukung komponen pengungkit" in flat and "data dukung komponen hasil" in flat
     unit = pdf_text(
-        client.get(reverse("documents:predicates_sptjm_unit", args=[approved.pk])).content, tmp_path
+        client.get(reverse("documents:predicates_sptjm_unit", args=[approved.pk, "pdf"])).content,
+        tmp_path,
     )
     assert "SURAT PERNYATAAN TANGGUNG JAWAB MUTLAK" in unit
     assert "20 Mei 2026" in unit
@@ -105,8 +113,13 @@ def test_the_letters_name_the_unit_and_the_statements(world, client_for, approve
 def test_only_admin_and_pimpinan_download_the_package(world, client_for, approved, username):
     client = client_for(world.users[username])
     assert client.get(reverse("documents:predicates_package", args=[YEAR])).status_code == 404
-    assert client.get(reverse("documents:predicates_cover_letter", args=[YEAR])).status_code == 404
-    sptjm = client.get(reverse("documents:predicates_sptjm_unit", args=[approved.pk])).status_code
+    assert (
+        client.get(reverse("documents:predicates_cover_letter", args=[YEAR, "pdf"])).status_code
+        == 404
+    )
+    sptjm = client.get(
+        reverse("documents:predicates_sptjm_unit", args=[approved.pk, "pdf"])
+    ).status_code
     assert sptjm == (404 if username == "staff_b" else 200)
 
 
@@ -126,7 +139,7 @@ def test_the_monitoring_letter_renders(world, client_for, approved):
         by=world.tpi,
     )
     response = client_for(world.tpi).get(
-        reverse("documents:predicates_monitoring_letter", args=[monitoring.pk])
+        reverse("documents:predicates_monitoring_letter", args=[monitoring.pk, "pdf"])
     )
     assert response.status_code == 200 and response.content.startswith(PDF_MAGIC)
 
@@ -146,13 +159,56 @@ def test_the_internal_report_lists_the_unit_from_its_snapshot(
         by=world.admin,
     )  # fmt: skip
     response = client_for(world.tpi).get(
-        reverse("documents:predicates_internal_report", args=[YEAR])
+        reverse("documents:predicates_internal_report", args=[YEAR, "pdf"])
     )
     text = " ".join(pdf_text(response.content, tmp_path).split())
     assert "91,25" in text and "Sosialisasi maklumat" in text and "Diusulkan ke TPN" in text
     assert (
         client_for(world.head_a)
-        .get(reverse("documents:predicates_internal_report", args=[YEAR]))
+        .get(reverse("documents:predicates_internal_report", args=[YEAR, "pdf"]))
         .status_code
+        == 404
+    )
+
+
+def test_every_document_opens_as_docx_with_its_text(world, client_for, approved):
+    from docx import Document
+
+    predicate = services.tpn_result_record(
+        recommendation=approved,
+        granted=True,
+        decree_number="KEP/1/2026",
+        granted_on=date(2026, 5, 15),
+        by=world.admin,
+    )
+    monitoring = services.monitoring_record(
+        predicate=predicate, done_on=date(2026, 5, 20), still_meets=False, findings="=SUM(A1)\nSOP belum lengkap",
+        by=world.tpi,
+    )  # fmt: skip
+    client = client_for(world.admin)
+    urls = {
+        "Deputi Bidang Reformasi Birokrasi": reverse(
+            "documents:predicates_cover_letter", args=[YEAR, "docx"]
+        ),
+        "data dukung komponen hasil": reverse(
+            "documents:predicates_sptjm_institution", args=[YEAR, "docx"]
+        ),
+        "SURAT PERNYATAAN TANGGUNG JAWAB MUTLAK": reverse(
+            "documents:predicates_sptjm_unit", args=[approved.pk, "docx"]
+        ),
+        "=SUM(A1)": reverse("documents:predicates_monitoring_letter", args=[monitoring.pk, "docx"]),
+        "LAPORAN HASIL EVALUASI INTERNAL": reverse(
+            "documents:predicates_internal_report", args=[YEAR, "docx"]
+        ),
+    }
+    for expected, url in urls.items():
+        response = client.get(url)
+        assert response.status_code == 200, url
+        document = Document(io.BytesIO(response.content))
+        text = "\n".join(p.text for p in document.paragraphs)
+        text += "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
+        assert expected in text, url
+    assert (
+        client.get(reverse("documents:predicates_cover_letter", args=[YEAR, "odt"])).status_code
         == 404
     )
