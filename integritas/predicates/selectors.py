@@ -283,3 +283,43 @@ def public_predicates() -> list[Predicate]:
         .select_related("unit")
         .order_by("unit__name")
     )
+
+
+# LKE reform questions fed by the wajib-lapor register (LKE 5.iii: penyampaian LHKPN / LHKASN).
+LKE_QUESTIONS = {"R5.iii.a": ReportingDuty.Kind.LHKPN, "R5.iii.b": ReportingDuty.Kind.LHKASN}
+
+
+@dataclass(frozen=True)
+class LkeSuggestion:
+    code: str
+    compliance: Compliance
+    current: Decimal | None  # the unit's own answer now
+
+    @property
+    def value(self) -> Decimal:
+        """The percent to suggest, 2 decimals; just under 100 never shows as 100."""
+        shown = self.compliance.percent_shown or Decimal(0)
+        exact = self.compliance.percent or Decimal(0)
+        return Decimal("99.99") if shown == 100 and exact < 100 else shown
+
+    @property
+    def differs(self) -> bool:
+        return self.current is None or self.current != self.value
+
+
+def lke_suggestions(unit: Unit, year: int, assessment: Assessment | None) -> list[LkeSuggestion]:
+    """The register's % as a suggested answer for R5.iii.a/b; the unit accepts it (nothing is overwritten)."""
+    answers = {}
+    if assessment is not None:
+        answers = {
+            a.question_code: a.percent
+            for a in Answer.objects.filter(
+                assessment=assessment, question_code__in=list(LKE_QUESTIONS)
+            )
+        }
+    found = []
+    for code, kind in LKE_QUESTIONS.items():
+        value = compliance(unit, year, kind)
+        if value.total:
+            found.append(LkeSuggestion(code, value, answers.get(code)))
+    return found

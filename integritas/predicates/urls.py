@@ -18,6 +18,7 @@ urlpatterns = [
     path("tindak-lanjut/<int:pk>/selesai/", views.follow_up_done, name="follow_up_done"),
     path("unit/<int:unit_pk>/<int:year>/", views.unit_detail, name="unit_detail"),
     path("unit/<int:unit_pk>/<int:year>/rekomendasi/", views.recommend, name="recommend"),
+    path("unit/<int:unit_pk>/<int:year>/lke/<str:code>/", views.lke_accept, name="lke_accept"),
     path("unit/<int:unit_pk>/<int:year>/persyaratan/", views_admin.unit_facts, name="unit_facts"),
     path("instansi/<int:year>/", views_admin.institution_facts, name="institution_facts"),
     path("wajib-lapor/<int:year>/", views_admin.duties, name="duties"),

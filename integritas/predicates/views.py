@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access as accounts_access
+from integritas.evaluation import selectors as evaluation_selectors
+from integritas.evaluation import services as evaluation_services
 from integritas.predicates import access, selectors, services
 from integritas.predicates.engine import LEVELS
 from integritas.predicates.forms import (
@@ -112,8 +114,48 @@ def unit_detail(request, unit_pk: int, year: int):
         or access.can_assess_unit(request.user, unit.pk),
         "form": RecommendForm(),
         "gap": candidate.scored.gaps(candidate.level) if candidate else None,
+        **_lke_context(request.user, unit, year),
     }
     return render(request, "predicates/unit_detail.html", context)
+
+
+def _lke_context(user: Any, unit: Any, year: int) -> dict[str, Any]:
+    """The register's LHKPN/LHKASN % offered to the unit's writers for its open self-assessment."""
+    if not accounts_access.can_write_unit(user, unit.pk):
+        return {"lke": None}
+    assessment = evaluation_selectors.assessment_for_unit_year(unit, year)
+    if assessment is None or not assessment.unit_may_edit:
+        return {"lke": None}
+    return {
+        "lke": {
+            "assessment": assessment,
+            "suggestions": selectors.lke_suggestions(unit, year, assessment),
+        }
+    }
+
+
+@require_POST
+def lke_accept(request, unit_pk: int, year: int, code: str):
+    """The unit accepts the register's % as its answer to R5.iii.a or R5.iii.b."""
+    unit = accounts_access.get_unit_for_user(request.user, unit_pk, write=True)
+    context = _lke_context(request.user, unit, year)["lke"]
+    suggestion = (
+        next((s for s in context["suggestions"] if s.code == code), None) if context else None
+    )
+    if suggestion is None:
+        raise Http404
+    try:
+        evaluation_services.answer_save(
+            assessment=context["assessment"], question_code=code, percent=suggestion.value, by=request.user,
+            note=_("Dari register wajib lapor %(kind)s %(year)d: %(r)d dari %(t)d pegawai.")
+            % {"kind": suggestion.compliance.kind.upper(), "year": year, "r": suggestion.compliance.reported,
+               "t": suggestion.compliance.total},
+        )  # fmt: skip
+    except ValidationError as exc:
+        _flash_errors(request, exc)
+    else:
+        messages.success(request, _("Jawaban %(code)s diisi dari register.") % {"code": code})
+    return redirect("predicates:unit_detail", unit.pk, year)
 
 
 @require_POST
