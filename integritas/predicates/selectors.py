@@ -95,7 +95,12 @@ def building_since(
         return BuildingSince(declaration.declared_on if declaration else None, "pencanangan")
     if facts is not None and facts.wbbm_since is not None:
         return BuildingSince(facts.wbbm_since, facts.wbbm_since_reason)
-    wbk = Predicate.objects.filter(unit=unit, level=Level.WBK).order_by("-granted_on").first()
+    wbk = (
+        Predicate.objects.filter(unit=unit, level=Level.WBK)
+        .exclude(status=Predicate.Status.REVOKED)  # a revoked WBK starts nothing
+        .order_by("-granted_on")
+        .first()
+    )
     return BuildingSince(wbk.granted_on if wbk else None, "penetapan WBK")
 
 
