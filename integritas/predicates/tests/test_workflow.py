@@ -253,6 +253,9 @@ def test_a_revocation_ends_the_predicate_and_bars_a_proposal_for_two_years(
     predicate.refresh_from_db()
     assert predicate.status == "revoked"
     assert selectors.public_predicates() == []
+    assert (
+        selectors.building_since(world.unit_a, 2027, "wbbm").day is None
+    )  # a revoked WBK starts nothing
     clock.move_to("2028-05-20 10:00+08:00")
     record_facts(world, world.unit_a, year=2028)
     make_final(world.unit_a, framework, year=2028)
