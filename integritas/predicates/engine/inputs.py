@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -86,7 +87,9 @@ def _show(value: object) -> str:
     if value is None:
         return "null"
     if isinstance(value, Decimal):
-        return format(value, "f")
+        return format(value, "f") if -30 < value.adjusted() < 30 else str(value)
+    if isinstance(value, list | dict):
+        return json.dumps(value, ensure_ascii=False, default=str)[:80]
     return str(value)
 
 
