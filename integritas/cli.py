@@ -5,7 +5,7 @@ import sys
 
 # Commands that only read files and print results: they sign nothing, so they run without
 # SECRET_KEY (other tools call them on machines that serve nothing).
-OFFLINE_COMMANDS = {"lke", "survey"}
+OFFLINE_COMMANDS = {"lke", "predicates", "survey"}
 # Exit status for a configuration the operator must fix (the same as a usage error).
 CONFIG_ERROR = 2
 

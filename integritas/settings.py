@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "integritas.evaluation",
     "integritas.surveys",
     "integritas.planning",
+    "integritas.predicates",
     "integritas.documents",
     "integritas.portal",
 ]
@@ -207,6 +208,12 @@ STORAGES = {
 # Evidence and decrees are private: there is deliberately no MEDIA_URL route.
 MEDIA_ROOT = PRIVATE_MEDIA_ROOT
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", "20") * 1024 * 1024
+
+# Predicates (Perwali 23/2025 Pasal 16; PermenPANRB 5/2024): the national submission deadline
+# ("31 Mei atau sesuai waktu yang ditetapkan TPN"), the portal, the name under the Wali Kota's signature.
+PREDICATES_DEADLINE = (5, 31)
+PREDICATES_PORTAL_URL = os.environ.get("INTEGRITAS_PORTALRB_URL", "https://www.portalrb.id")
+PREDICATES_PIMPINAN_NAME = os.environ.get("INTEGRITAS_PIMPINAN_NAME", "")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

@@ -12,6 +12,7 @@ urlpatterns = [
     path("rencana/", include("integritas.planning.urls")),
     path("lke/", include("integritas.evaluation.urls")),
     path("survei/", include("integritas.surveys.urls")),
+    path("predikat/", include("integritas.predicates.urls")),
     path("s/", include("integritas.surveys.public_urls")),
     path("dokumen/", include("integritas.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -16,6 +16,7 @@ NAV = [
     (_("Penilaian LKE"), "evaluation:assessment_list", lambda u: True),
     (_("Perbandingan Unit"), "evaluation:city_comparison", access.can_read_city),
     (_("Survei"), "surveys:wave_list", lambda u: True),
+    (_("Predikat WBK/WBBM"), "predicates:overview", lambda u: True),
     (_("Pengguna"), "accounts:user_list", access.can_administer),
     (_("Log Audit"), "portal:audit_log", access.can_administer),
 ]

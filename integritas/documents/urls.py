@@ -1,4 +1,9 @@
-from integritas.documents import evaluation_docs, planning_docs, survey_docs
+from integritas.documents import evaluation_docs, planning_docs, predicate_docs, survey_docs
 
 app_name = "documents"
-urlpatterns = [*evaluation_docs.urlpatterns, *planning_docs.urlpatterns, *survey_docs.urlpatterns]
+urlpatterns = [
+    *evaluation_docs.urlpatterns,
+    *planning_docs.urlpatterns,
+    *predicate_docs.urlpatterns,
+    *survey_docs.urlpatterns,
+]

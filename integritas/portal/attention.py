@@ -12,6 +12,7 @@ from integritas.common.cards import Card
 from integritas.evaluation import cards as evaluation_cards
 from integritas.organization.models import Employee, Team, Unit
 from integritas.planning import cards as planning_cards
+from integritas.predicates import cards as predicate_cards
 from integritas.surveys import cards as survey_cards
 
 
@@ -70,10 +71,12 @@ PROVIDERS = [
     evaluation_cards.cards,
     survey_cards.survey_cards,
     planning_cards.cards,
+    predicate_cards.cards,
 ]
 PUBLIC_PROVIDERS: list = [
     planning_cards.declared_sections,
     survey_cards.published_skm_sections,
+    predicate_cards.predicate_sections,
 ]
 
 

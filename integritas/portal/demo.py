@@ -14,6 +14,7 @@ from integritas.evaluation import demo as evaluation_demo
 from integritas.organization.models import Employee, Institution, Team, TeamMember, Unit
 from integritas.organization.testing import make_nip
 from integritas.planning import demo as planning_demo
+from integritas.predicates import demo as predicates_demo
 from integritas.surveys import demo as surveys_demo
 
 UNITS = [
@@ -218,7 +219,13 @@ def build_organization(*, employees_per_unit: int = 8, seed: int = 2025):
 
 
 # Each later part adds its demo records through a function taking the world dict.
-SEEDERS: list = [commitment_demo.seed, planning_demo.seed, evaluation_demo.seed, surveys_demo.seed]
+SEEDERS: list = [
+    commitment_demo.seed,
+    planning_demo.seed,
+    evaluation_demo.seed,
+    surveys_demo.seed,
+    predicates_demo.seed,
+]
 
 
 def build(*, employees_per_unit: int = 8):
