@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "integritas.evaluation",
     "integritas.surveys",
     "integritas.planning",
+    "integritas.complaints",
     "integritas.documents",
     "integritas.portal",
 ]
@@ -178,6 +179,11 @@ STORAGES = {
 # Evidence and decrees are private: there is deliberately no MEDIA_URL route.
 MEDIA_ROOT = PRIVATE_MEDIA_ROOT
 UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", "20") * 1024 * 1024
+# Complaints: a dedicated key for the receipt-code hashes (falls back to one derived from
+# SECRET_KEY), the size limit of a complaint file and the receipt look-ups per address and minute.
+COMPLAINTS_RECEIPT_KEY = os.environ.get("COMPLAINTS_RECEIPT_KEY", "")
+COMPLAINTS_UPLOAD_MAX_BYTES = envint("COMPLAINTS_UPLOAD_MAX_MB", "10") * 1024 * 1024
+COMPLAINTS_RECEIPT_ATTEMPTS_PER_MINUTE = envint("COMPLAINTS_RECEIPT_ATTEMPTS_PER_MINUTE", "10")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
