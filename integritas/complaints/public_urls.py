@@ -1,4 +1,12 @@
-from django.urls import path  # noqa: F401
+"""Public complaint pages under /pengaduan/ (no login, no cookie)."""
+
+from django.urls import path
+
+from integritas.complaints import public_views
 
 app_name = "complaints_public"
-urlpatterns: list = []
+urlpatterns = [
+    path("", public_views.intake, name="intake"),
+    path("lacak/", public_views.track, name="track"),
+    path("angka/", public_views.figures, name="figures"),
+]
