@@ -185,3 +185,12 @@ class LaporImportForm(BootstrapForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(is_active=True).order_by("name")
+
+
+def add_service_error(form, exc) -> None:
+    """Attach a service's ValidationError to the form; keys the form lacks become general."""
+    if hasattr(exc, "error_dict"):
+        for name, errors in exc.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, exc)

@@ -22,7 +22,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from integritas.complaints import files, selectors, services
-from integritas.complaints.forms import PublicComplaintForm, ReplyForm, TrackForm
+from integritas.complaints.forms import (
+    PublicComplaintForm,
+    ReplyForm,
+    TrackForm,
+    add_service_error,
+)
 from integritas.surveys import throttle
 from integritas.surveys.services import keyed_hash
 
@@ -93,7 +98,7 @@ def intake(request):
     except services.Replayed:
         return _page(request, "replayed.html", {}, status=409)
     except ValidationError as exc:
-        form.add_error(None, exc)
+        add_service_error(form, exc)
         return _refill(request, form)
     return _page(request, "receipt.html", {"code": code, "unit": complaint.unit})
 
@@ -162,7 +167,7 @@ def _reply(request, complaint):
     except services.Replayed:
         return fresh, _("Balasan ini sudah terkirim sebelumnya; tidak dikirim dua kali."), 200
     except ValidationError as exc:
-        reply_form.add_error(None, exc)
+        add_service_error(reply_form, exc)
         reply_form.data = reply_form.data.copy()
         reply_form.data["formulir"] = form_key()
         return reply_form, "", 400
