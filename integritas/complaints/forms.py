@@ -194,3 +194,11 @@ def add_service_error(form, exc) -> None:
             form.add_error(name if name in form.fields else None, errors)
     else:
         form.add_error(None, exc)
+
+
+class UnitAnswerForm(StepForm):
+    body = forms.CharField(
+        label=_("Jawaban unit dan tindakan yang diambil"), max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={"required": _("Isi jawaban unit wajib diisi.")},
+    )  # fmt: skip

@@ -22,6 +22,7 @@ from integritas.complaints.forms import (
     MessageForm,
     StaffComplaintForm,
     StepForm,
+    UnitAnswerForm,
     add_service_error,
 )
 from integritas.complaints.models import Complaint, Message
@@ -91,7 +92,7 @@ def _render_case(request, complaint: Complaint, *, forms: dict | None = None, st
         "step_form": forms.get("step") or StepForm(),
         "close_form": forms.get("close") or CloseForm(),
         "message_form": forms.get("message") or MessageForm(),
-        "answer_form": forms.get("answer") or StepForm(),
+        "answer_form": forms.get("answer") or UnitAnswerForm(),
     }
     return render(request, "complaints/case.html", context, status=status)
 
@@ -167,7 +168,7 @@ def case_step(request, pk: int, step: str):
 def case_unit_answer(request, pk: int):
     complaint = access.get_complaint_for_user(request.user, pk, write=True)
     require(access.is_unit_side(request.user, complaint))
-    form = StepForm(request.POST)
+    form = UnitAnswerForm(request.POST)
     if not form.is_valid():
         return _render_case(request, complaint, forms={"answer": form}, status=400)
     try:
