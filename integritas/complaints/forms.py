@@ -126,6 +126,7 @@ class StaffComplaintForm(BootstrapForm):
     with_receipt = forms.BooleanField(
         label=_("Buat kode tanda terima untuk diserahkan kepada pelapor"), required=False
     )
+    formulir = forms.CharField(widget=forms.HiddenInput, required=False)
 
     def __init__(self, *args, units=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -166,6 +167,7 @@ class MessageForm(BootstrapForm):
     internal = forms.BooleanField(
         label=_("Catatan internal (tidak terlihat pelapor)"), required=False
     )
+    formulir = forms.CharField(widget=forms.HiddenInput, required=False)
 
 
 class HolidayForm(BootstrapForm):
@@ -202,3 +204,4 @@ class UnitAnswerForm(StepForm):
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={"required": _("Isi jawaban unit wajib diisi.")},
     )  # fmt: skip
+    formulir = forms.CharField(widget=forms.HiddenInput, required=False)

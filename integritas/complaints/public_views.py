@@ -8,12 +8,8 @@ form carries a signed token that makes a replayed or stale form harmless (it wri
 
 from __future__ import annotations
 
-import secrets
-import time
-
 from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.shortcuts import render
 from django.utils import timezone
@@ -22,6 +18,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
 from integritas.complaints import files, selectors, services
+from integritas.complaints.formkeys import form_key, read_form_key
 from integritas.complaints.forms import (
     PublicComplaintForm,
     ReplyForm,
@@ -30,23 +27,6 @@ from integritas.complaints.forms import (
 )
 from integritas.surveys import throttle
 from integritas.surveys.services import keyed_hash
-
-SIGNING_SALT = "integritas.complaints.public-form"
-FORM_MAX_AGE = 2 * 24 * 3600
-
-
-def form_key() -> str:
-    """A signed, single-use key for one rendered form."""
-    return signing.dumps({"k": secrets.token_hex(16), "t": int(time.time())}, salt=SIGNING_SALT)
-
-
-def read_form_key(raw: str) -> str | None:
-    """The key of a genuine, fresh form token, or None."""
-    try:
-        payload = signing.loads(raw or "", salt=SIGNING_SALT, max_age=FORM_MAX_AGE)
-        return str(payload["k"])[:64]
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        return None
 
 
 def _page(request, template: str, context: dict, *, status: int = 200):

@@ -159,6 +159,8 @@ def _store_files(
 def _message(
     complaint: Complaint, direction: str, body: str, *, by: Any, form_key: str = ""
 ) -> Message:
+    if form_key and Message.objects.filter(form_key_hash=_key_hash(form_key)).exists():
+        raise Replayed
     body = (body or "").strip()
     if not body:
         raise ValidationError({"body": _("Isi pesan wajib diisi.")})
@@ -260,6 +262,7 @@ def complaint_record(
     whistleblowing: bool = False,
     with_receipt: bool = False,
     uploads: list | None = None,
+    form_key: str = "",
 ) -> tuple[Complaint, str]:
     """Enter a complaint that came by letter, e-mail, WhatsApp, telephone, visit, box or LAPOR!."""
     if channel == Channel.WEB:
@@ -270,6 +273,9 @@ def complaint_record(
     if channel != Channel.LAPOR:
         tracking = None
     prepared = complaint_files.check_many(list(uploads or []))
+    key_hash = _key_hash(form_key)
+    if key_hash and Complaint.objects.filter(form_key_hash=key_hash).exists():
+        raise Replayed
     with transaction.atomic():
         complaint, code = _new_case(
             fields={
@@ -279,6 +285,7 @@ def complaint_record(
                 "kind": kind, "reporter_name": reporter_name.strip(),
                 "reporter_contact": reporter_contact.strip(), "identity_shared": identity_shared,
                 "whistleblowing": whistleblowing, "recorded_by": by, "received_on": received_on,
+                "form_key_hash": key_hash,
             },
             with_receipt=with_receipt and channel != Channel.LAPOR,
             by=by,

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts.access import can_administer, require, writable_units_for_user
 from integritas.complaints import access, files, selectors, services, workflow
+from integritas.complaints.formkeys import form_key, read_form_key
 from integritas.complaints.forms import (
     ClassifyForm,
     CloseForm,
@@ -91,8 +92,8 @@ def _render_case(request, complaint: Complaint, *, forms: dict | None = None, st
         ),  # fmt: skip
         "step_form": forms.get("step") or StepForm(),
         "close_form": forms.get("close") or CloseForm(),
-        "message_form": forms.get("message") or MessageForm(),
-        "answer_form": forms.get("answer") or UnitAnswerForm(),
+        "message_form": forms.get("message") or MessageForm(initial={"formulir": form_key()}),
+        "answer_form": forms.get("answer") or UnitAnswerForm(initial={"formulir": form_key()}),
     }
     return render(request, "complaints/case.html", context, status=status)
 
@@ -117,7 +118,23 @@ def _next_step(complaint: Complaint) -> str:
 
 def _fail(request, complaint, key, form, exc):
     add_service_error(form, exc)
+    if "formulir" in form.fields:
+        form.data = form.data.copy()
+        form.data["formulir"] = form_key()
     return _render_case(request, complaint, forms={key: form}, status=400)
+
+
+def _form_key_of(form) -> str:
+    """The key of the form's token; a forged or stale one is a ValidationError."""
+    key = read_form_key(form.cleaned_data.get("formulir") or "")
+    if key is None:
+        raise ValidationError(
+            _("Formulir ini kedaluwarsa atau tidak sah. Periksa isian, lalu kirim lagi.")
+        )
+    return key
+
+
+REPLAYED = _("Kiriman ini sudah tersimpan sebelumnya; tidak disimpan dua kali.")
 
 
 @require_POST
@@ -174,8 +191,11 @@ def case_unit_answer(request, pk: int):
     try:
         workflow.complaint_unit_answer(
             complaint=complaint, body=form.cleaned_data["body"], by=request.user,
-            uploads=request.FILES.getlist("berkas"),
+            uploads=request.FILES.getlist("berkas"), form_key=_form_key_of(form),
         )  # fmt: skip
+    except services.Replayed:
+        messages.info(request, REPLAYED)
+        return redirect("complaints:case", pk=pk)
     except ValidationError as exc:
         return _fail(request, complaint, "answer", form, exc)
     messages.success(request, _("Jawaban unit tercatat dan diteruskan ke TPI."))
@@ -212,7 +232,11 @@ def case_message(request, pk: int):
         workflow.complaint_answer(
             complaint=complaint, body=form.cleaned_data["body"], by=request.user,
             internal=form.cleaned_data["internal"], uploads=request.FILES.getlist("berkas"),
+            form_key=_form_key_of(form),
         )  # fmt: skip
+    except services.Replayed:
+        messages.info(request, REPLAYED)
+        return redirect("complaints:case", pk=pk)
     except ValidationError as exc:
         return _fail(request, complaint, "message", form, exc)
     messages.success(request, _("Pesan tersimpan."))
@@ -244,16 +268,24 @@ def case_record(request):
         else Unit.objects.filter(pk__in=access.officer_unit_ids(request.user))
     ).order_by("name")
     form = StaffComplaintForm(
-        request.POST or None, units=units, initial={"received_on": timezone.localdate()}
-    )
+        request.POST or None, units=units,
+        initial={"received_on": timezone.localdate(), "formulir": form_key()},
+    )  # fmt: skip
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
+        data.pop("formulir", None)
         try:
             complaint, code = services.complaint_record(
-                by=request.user, uploads=request.FILES.getlist("berkas"), **data
-            )
+                by=request.user, uploads=request.FILES.getlist("berkas"),
+                form_key=_form_key_of(form), **data,
+            )  # fmt: skip
+        except services.Replayed:
+            messages.info(request, REPLAYED)
+            return redirect("complaints:register")
         except ValidationError as exc:
             add_service_error(form, exc)
+            form.data = form.data.copy()
+            form.data["formulir"] = form_key()
         else:
             return render(request, "complaints/recorded.html", {"case": complaint, "code": code})
     return render(

@@ -129,7 +129,7 @@ def complaint_clarification_request(*, complaint: Complaint, body: str, by: Any)
 
 
 def complaint_unit_answer(
-    *, complaint: Complaint, body: str, by: Any, uploads: list | None = None
+    *, complaint: Complaint, body: str, by: Any, uploads: list | None = None, form_key: str = ""
 ) -> Message:
     """The unit answers the TPI's clarification request, with its evidence."""
     prepared = complaint_files.check_many(list(uploads or []))
@@ -140,7 +140,7 @@ def complaint_unit_answer(
             complaint.status == S.CLARIFICATION,
             _("Unit hanya menjawab ketika TPI meminta klarifikasi."),
         )
-        message = _message(complaint, Message.Direction.FROM_UNIT, body, by=by)
+        message = _message(complaint, Message.Direction.FROM_UNIT, body, by=by, form_key=form_key)
         _store_files(complaint, message, prepared, by=by, public=False)
         complaint.unit_answered_on = timezone.localdate()
         complaint.save(update_fields=["unit_answered_on"])
@@ -194,7 +194,13 @@ def complaint_close(
 
 
 def complaint_answer(
-    *, complaint: Complaint, body: str, by: Any, internal: bool = False, uploads: list | None = None
+    *,
+    complaint: Complaint,
+    body: str,
+    by: Any,
+    internal: bool = False,
+    uploads: list | None = None,
+    form_key: str = "",
 ) -> Message:
     """Write to the complainant (or an internal note) at any step."""
     prepared = complaint_files.check_many(list(uploads or []))
@@ -202,7 +208,7 @@ def complaint_answer(
         complaint = _locked(complaint)
         _require_handler(complaint, by)
         direction = Message.Direction.NOTE if internal else Message.Direction.TO_COMPLAINANT
-        message = _message(complaint, direction, body, by=by)
+        message = _message(complaint, direction, body, by=by, form_key=form_key)
         _store_files(complaint, message, prepared, by=by, public=False)
         _audit(complaint, "complaint.note" if internal else "complaint.answer", by)
     return message

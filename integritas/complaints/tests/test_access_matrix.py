@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from integritas.audit.models import AuditRecord
 from integritas.complaints import workflow
+from integritas.complaints.formkeys import form_key
 from integritas.complaints.models import Complaint, ComplaintOfficer, Kind, Message, Severity
 from integritas.complaints.tests.factories import designate, file_public, pdf
 
@@ -111,10 +112,11 @@ ACTIONS = {
     "classify": (lambda c: reverse("complaints:classify", args=[c["tpi"].pk]),
                  {"kind": Kind.PROSEDUR, "severity": Severity.BERKADAR, "route": "tpi"}),
     "monitor": (lambda c: reverse("complaints:step", args=[c["tpi"].pk, "monitor"]), {"body": "x"}),
-    "message": (lambda c: reverse("complaints:message", args=[c["tpi"].pk]), {"body": "halo"}),
+    "message": (lambda c: reverse("complaints:message", args=[c["tpi"].pk]), {"body": "halo", "formulir": form_key()}),
     "close": (lambda c: reverse("complaints:close", args=[c["tpi"].pk]),
               {"outcome": "selesai", "body": "beres"}),
-    "unit-answer": (lambda c: reverse("complaints:unit_answer", args=[c["tpi"].pk]), {"body": "jawab"}),
+    "unit-answer": (lambda c: reverse("complaints:unit_answer", args=[c["tpi"].pk]),
+                    {"body": "jawab", "formulir": form_key()}),
 }  # fmt: skip
 
 
@@ -141,7 +143,8 @@ def test_the_unit_head_answers_the_clarification_but_cannot_steer_the_case(
 ):
     client = client_for(world.head_a)
     response = client.post(
-        reverse("complaints:unit_answer", args=[cases["tpi"].pk]), {"body": "Sudah"}
+        reverse("complaints:unit_answer", args=[cases["tpi"].pk]),
+        {"body": "Sudah", "formulir": form_key()},
     )
     assert response.status_code == 302
     before = _state(cases["tpi"])

@@ -7,6 +7,7 @@ import time_machine
 from django.urls import reverse
 
 from integritas.complaints import services
+from integritas.complaints.formkeys import form_key
 from integritas.complaints.models import (
     Channel,
     Complaint,
@@ -21,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def _record_data(unit, **extra):
     data = {"channel": Channel.WHATSAPP, "received_on": "2026-03-02", "unit": unit.pk,
-            "what": "Pesan WhatsApp: petugas kasar", "kind": "belum"}  # fmt: skip
+            "what": "Pesan WhatsApp: petugas kasar", "kind": "belum", "formulir": form_key()}  # fmt: skip
     data.update(extra)
     return data
 
@@ -137,3 +138,25 @@ def test_the_administrator_names_a_unit_complaint_officer(world, client_for):
     )
     assert response.status_code == 302
     assert ComplaintOfficer.objects.filter(unit=world.unit_b, user=world.staff_b).exists()
+
+
+@time_machine.travel("2026-03-02 09:00 +08:00", tick=False)
+def test_a_replayed_or_forged_staff_form_writes_nothing(world, client_for):
+    client = client_for(world.admin)
+    data = _record_data(world.unit_a)
+    assert client.post(reverse("complaints:record"), data).status_code == 200
+    replay = client.post(reverse("complaints:record"), data)
+    assert replay.status_code == 302 and Complaint.objects.count() == 1
+    forged = client.post(reverse("complaints:record"), {**data, "formulir": "palsu"})
+    assert forged.status_code == 400 and "kedaluwarsa atau tidak sah" in forged.content.decode()
+    assert Complaint.objects.count() == 1
+
+
+def test_a_message_sent_twice_is_stored_once(world, client_for):
+    complaint, _code = file_public(world.unit_b)
+    client = client_for(world.admin)
+    data = {"body": "Mohon kirim foto tambahan.", "formulir": form_key()}
+    url = reverse("complaints:message", args=[complaint.pk])
+    assert client.post(url, data).status_code == 302
+    assert client.post(url, data).status_code == 302
+    assert complaint.messages.count() == 1

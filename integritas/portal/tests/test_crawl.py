@@ -38,6 +38,7 @@ def _is_public(path: str) -> bool:
         return False
     return path.startswith(PUBLIC_PREFIXES) or "/publik/" in path
 
+
 # Untranslated Django/English interface text. Matched as whole words in visible text and in
 # the attributes a user sees (placeholder, title, aria-label, button values).
 ENGLISH = [
