@@ -39,6 +39,10 @@ def officer_unit_ids(user) -> set[int]:
     return ids
 
 
+def is_tpi(user) -> bool:
+    return access.is_tpi(user)
+
+
 def is_tpi_handler(user, unit_id: int) -> bool:
     """A TPI member may handle a TPI case about any unit except his or her own."""
     return access.can_review_unit(user, unit_id)

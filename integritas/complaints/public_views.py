@@ -106,8 +106,10 @@ def track(request):
         )
         response["Retry-After"] = "60"
         return response
-    typed = request.POST.get("kode", "")
-    complaint = services.find_by_receipt(typed) if form.is_valid() else None
+    typed = request.POST.get("kode", "")[:80]
+    # Always hash and look up, whatever was typed: a malformed code costs the same work.
+    found = services.find_by_receipt(typed)
+    complaint = found if form.is_valid() else None
     if complaint is None:
         # Malformed, unknown or another case's typo: one and the same answer.
         return _page(request, "track.html", {"form": TrackForm(), "not_found": True})
@@ -161,5 +163,7 @@ def figures(request):
     chosen = request.GET.get("tahun", "")
     if chosen.isdigit() and 2000 <= int(chosen) <= year:
         year = int(chosen)
-    rows = selectors.unit_figures(year=year, today=timezone.localdate())
+    rows = selectors.unit_figures(
+        year=year, today=timezone.localdate(), include_whistleblowing=False
+    )
     return _page(request, "figures.html", {"rows": rows, "year": year})

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet
 
 from integritas.complaints import timelimits
-from integritas.complaints.models import Attachment, Complaint, Message
+from integritas.complaints.models import Attachment, Complaint, Kind, Message
 from integritas.complaints.services import extra_holidays
 from integritas.organization.models import Unit
 
@@ -202,14 +202,26 @@ def _figures_for(unit: Unit, cases: list[Complaint], today: date, holidays) -> U
     )
 
 
-def unit_figures(*, year: int, today: date, unit_ids: set[int] | None = None) -> list[UnitFigures]:
-    """Figures for every unit with a case received in the year (two queries whatever the size)."""
+def unit_figures(
+    *,
+    year: int,
+    today: date,
+    unit_ids: set[int] | None = None,
+    include_whistleblowing: bool = True,
+) -> list[UnitFigures]:
+    """Figures for every unit with a case received in the year (two queries whatever the size).
+
+    Whistle-blowing reports are left out of what the public and the unit itself see: a count
+    there would tell the unit that someone inside reported it.
+    """
     cases = Complaint.objects.filter(received_on__year=year).only(
         "id", "unit_id", "status", "outcome", "received_on", "acknowledge_by", "resolve_by",
         "acknowledged_on", "closed_on",
     )  # fmt: skip
     if unit_ids is not None:
         cases = cases.filter(unit_id__in=unit_ids)
+    if not include_whistleblowing:
+        cases = cases.filter(whistleblowing=False)
     by_unit: dict[int, list[Complaint]] = defaultdict(list)
     for case in cases:
         by_unit[case.unit_id].append(case)
@@ -225,10 +237,23 @@ def lke_suggestion(*, unit: Unit, year: int, today: date) -> UnitFigures:
     `handled_share` beside R5.ii.a and `lke_inputs` beside its "Jumlah" inputs, with a link to
     the register as evidence for P5.iii and R6.ii.a.
     """
-    found = unit_figures(year=year, today=today, unit_ids={unit.pk})
+    found = unit_figures(year=year, today=today, unit_ids={unit.pk}, include_whistleblowing=False)
     if found:
         return found[0]
     return UnitFigures(unit.pk, unit.name, 0, 0, 0, 0, 0, 0, None)
+
+
+def kind_counts(
+    *, year: int, unit_ids: set[int] | None = None, include_whistleblowing: bool = True
+) -> list[tuple[str, int]]:
+    """Cases per category in the year (one query): what pimpinan read instead of contents."""
+    cases = Complaint.objects.filter(received_on__year=year)
+    if unit_ids is not None:
+        cases = cases.filter(unit_id__in=unit_ids)
+    if not include_whistleblowing:
+        cases = cases.filter(whistleblowing=False)
+    counts = dict(cases.values_list("kind").annotate(n=Count("id")).values_list("kind", "n"))
+    return [(str(label), counts[value]) for value, label in Kind.choices if counts.get(value)]
 
 
 def register(queryset: QuerySet[Complaint], *, status: str = "", unit_id: int | None = None):

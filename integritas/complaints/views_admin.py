@@ -200,9 +200,15 @@ def figures_page(request):
     chosen = request.GET.get("tahun", "")
     if chosen.isdigit() and 2000 <= int(chosen) <= year:
         year = int(chosen)
-    rows = selectors.unit_figures(year=year, today=today, unit_ids=unit_ids)
+    # The unit side never learns of whistle-blowing reports about it, not even as a count.
+    city_view = can_administer(user) or can_read_city(user) or access.is_tpi(user)
+    rows = selectors.unit_figures(
+        year=year, today=today, unit_ids=unit_ids, include_whistleblowing=city_view
+    )
+    kinds = selectors.kind_counts(year=year, unit_ids=unit_ids, include_whistleblowing=city_view)
     return render(
         request, "complaints/figures.html",
-        {"rows": rows, "year": year, "years": range(today.year, today.year - 5, -1),
+        {"rows": rows, "kinds": kinds, "year": year,
+         "years": range(today.year, today.year - 5, -1),
          "handles_register": access.handles_register(user)},
     )  # fmt: skip

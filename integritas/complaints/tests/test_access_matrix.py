@@ -153,3 +153,25 @@ def test_the_unit_head_answers_the_clarification_but_cannot_steer_the_case(
         reverse("complaints:step", args=[cases["tpi"].pk, "monitor"]), {"body": "x"}
     )
     assert refused.status_code == 404 and _state(cases["tpi"]) == before
+
+
+def _row_count(html: str, unit_id: int) -> str:
+    import re
+
+    match = re.search(rf'data-unit="{unit_id}"><td>[^<]*</td><td class="text-end">(\d+)', html)
+    return match.group(1) if match else "0"
+
+
+def test_a_whistleblowing_report_is_not_even_counted_for_its_unit(world, cases, client_for):
+    unit_a = world.unit_a.pk
+    head_view = client_for(world.head_a).get(reverse("complaints:figures")).content.decode()
+    city_view = client_for(world.pimpinan).get(reverse("complaints:figures")).content.decode()
+    assert _row_count(head_view, unit_a) == "1"  # the TPI case, not the report
+    assert _row_count(city_view, unit_a) == "2"
+    public = client_for(None).get(reverse("complaints_public:figures")).content.decode()
+    assert '<td class="text-end">2</td>' not in public
+
+
+def test_pimpinan_see_counts_per_category(world, cases, client_for):
+    body = client_for(world.pimpinan).get(reverse("complaints:figures")).content.decode()
+    assert "Menurut klasifikasi" in body and "permintaan imbalan/pungli" in body
