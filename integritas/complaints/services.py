@@ -221,25 +221,34 @@ def complaint_submit_public(
     key_hash = _key_hash(form_key)
     if key_hash and Complaint.objects.filter(form_key_hash=key_hash).exists():
         raise Replayed
-    try:
-        with transaction.atomic():
-            complaint, code = _new_case(
-                fields={
-                    "channel": Channel.WEB, "unit": unit, "service": service.strip(),
-                    "what": (what or "").strip(), "happened_on": happened_on,
-                    "happened_where": happened_where.strip(), "kind": kind,
-                    "reporter_name": reporter_name.strip(),
-                    "reporter_contact": reporter_contact.strip(),
-                    "identity_shared": identity_shared and bool(reporter_name or reporter_contact),
-                    "whistleblowing": whistleblowing, "form_key_hash": key_hash,
-                },
-                with_receipt=True,
-                by=None,
-            )  # fmt: skip
-            _store_files(complaint, None, prepared, by=None, public=True)
-            _audit(complaint, "complaint.receive", None, {"channel": Channel.WEB})
-    except IntegrityError:
-        raise Replayed from None
+    for attempt in range(3):
+        try:
+            with transaction.atomic():
+                complaint, code = _new_case(
+                    fields={
+                        "channel": Channel.WEB, "unit": unit, "service": service.strip(),
+                        "what": (what or "").strip(), "happened_on": happened_on,
+                        "happened_where": happened_where.strip(), "kind": kind,
+                        "reporter_name": reporter_name.strip(),
+                        "reporter_contact": reporter_contact.strip(),
+                        "identity_shared": identity_shared
+                        and bool(reporter_name or reporter_contact),
+                        "whistleblowing": whistleblowing, "form_key_hash": key_hash,
+                    },
+                    with_receipt=True,
+                    by=None,
+                )  # fmt: skip
+                _store_files(complaint, None, prepared, by=None, public=True)
+                _audit(complaint, "complaint.receive", None, {"channel": Channel.WEB})
+            break
+        except IntegrityError:
+            # Two submissions at once: the same form (a replay) or the same register number.
+            if key_hash and Complaint.objects.filter(form_key_hash=key_hash).exists():
+                raise Replayed from None
+            if attempt == 2:
+                raise ValidationError(
+                    _("Pengaduan belum tersimpan karena sedang ramai; silakan kirim lagi.")
+                ) from None
     return complaint, code
 
 

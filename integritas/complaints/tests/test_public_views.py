@@ -187,3 +187,12 @@ def test_the_public_figures_show_counts_and_no_contents(world):
     body = response.content.decode()
     assert world.unit_a.name in body and "Isi yang tidak boleh tampil" not in body
     assert response.cookies == {}
+
+
+def test_filing_is_rate_limited_and_keeps_what_was_typed(world, settings):
+    settings.PUBLIC_RATE_LIMIT_PER_MINUTE = 1
+    client = _client()
+    assert _post_intake(client, world.unit_a).status_code == 200
+    blocked = _post_intake(client, world.unit_a, what="Kiriman kedua saya")
+    assert blocked.status_code == 429 and "Kiriman kedua saya" in blocked.content.decode()
+    assert Complaint.objects.count() == 1

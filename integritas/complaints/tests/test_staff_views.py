@@ -160,3 +160,29 @@ def test_a_message_sent_twice_is_stored_once(world, client_for):
     assert client.post(url, data).status_code == 302
     assert client.post(url, data).status_code == 302
     assert complaint.messages.count() == 1
+
+
+def test_the_register_marks_a_late_acknowledgement_on_a_fixed_clock(world, client_for):
+    ComplaintOfficer.objects.create(unit=world.unit_b, user=world.staff_b)
+    with time_machine.travel("2026-03-02 09:00 +08:00", tick=False):
+        file_public(world.unit_b)
+    client = client_for(world.staff_b)
+    with time_machine.travel("2026-03-05 16:00 +08:00", tick=False):  # the due day itself
+        on_time = client.get(reverse("complaints:register")).content.decode()
+    with time_machine.travel("2026-03-06 08:00 +08:00", tick=False):
+        late = client.get(reverse("complaints:register")).content.decode()
+    assert "terlambat" not in on_time and "0 pengaduan melewati" in on_time
+    assert "terlambat" in late and "1 pengaduan melewati" in late
+
+
+def test_a_staff_download_is_audited(world, client_for):
+    from integritas.audit.models import AuditRecord
+    from integritas.complaints.tests.factories import pdf
+
+    complaint, _code = file_public(world.unit_b, uploads=[pdf()])
+    attachment = complaint.attachments.get()
+    response = client_for(world.admin).get(
+        reverse("complaints:download", args=[complaint.pk, attachment.pk])
+    )
+    assert response.status_code == 200 and response["Content-Security-Policy"] == "sandbox"
+    assert AuditRecord.objects.filter(action="complaint.download", actor=world.admin).exists()
