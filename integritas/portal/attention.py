@@ -11,7 +11,12 @@ from django.utils.translation import gettext as _
 
 from integritas.accounts import access
 from integritas.organization.models import Employee, Team, Unit
-from integritas.portal import attention_evaluation, attention_planning, attention_surveys
+from integritas.portal import (
+    attention_complaints,
+    attention_evaluation,
+    attention_planning,
+    attention_surveys,
+)
 
 
 @dataclass
@@ -79,10 +84,12 @@ PROVIDERS = [
     attention_evaluation.cards,
     attention_surveys.survey_cards,
     attention_planning.cards,
+    attention_complaints.cards,
 ]
 PUBLIC_PROVIDERS: list = [
     attention_planning.declared_sections,
     attention_surveys.published_skm_sections,
+    attention_complaints.public_sections,
 ]
 
 
