@@ -10,6 +10,7 @@ from django.db import transaction
 from integritas.accounts.models import Role, RoleAssignment, User
 from integritas.audit.services import record
 from integritas.commitment import demo as commitment_demo
+from integritas.complaints import demo as complaints_demo
 from integritas.evaluation import demo as evaluation_demo
 from integritas.organization.models import Employee, Institution, Team, TeamMember, Unit
 from integritas.organization.testing import make_nip
@@ -218,7 +219,13 @@ def build_organization(*, employees_per_unit: int = 8, seed: int = 2025):
 
 
 # Each later part adds its demo records through a function taking the world dict.
-SEEDERS: list = [commitment_demo.seed, planning_demo.seed, evaluation_demo.seed, surveys_demo.seed]
+SEEDERS: list = [
+    commitment_demo.seed,
+    planning_demo.seed,
+    evaluation_demo.seed,
+    surveys_demo.seed,
+    complaints_demo.seed,
+]
 
 
 def build(*, employees_per_unit: int = 8):
