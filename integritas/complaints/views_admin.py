@@ -23,7 +23,7 @@ from integritas.accounts.access import (
 from integritas.accounts.models import User
 from integritas.common.tabular import TableError, read_table
 from integritas.common.uploads import CSV, SPREADSHEET, check_upload
-from integritas.complaints import access, config, lapor, selectors, services
+from integritas.complaints import access, config, lapor, selectors, services, workdays
 from integritas.complaints.forms import HolidayForm, LaporImportForm, add_service_error
 from integritas.complaints.models import ComplaintOfficer, ExtraHoliday, TimeLimit
 from integritas.organization.models import Unit
@@ -145,6 +145,8 @@ def settings_page(request):
         {"holiday_form": holiday_form, "holidays": ExtraHoliday.objects.all(),
          "limits": [(key, label, limits.get(key)) for key, label in TimeLimit.Key.choices],
          "current": services.current_limits(),
+         "national": workdays.national_holidays(timezone.localdate().year),
+         "year": timezone.localdate().year,
          "officers": ComplaintOfficer.objects.select_related("unit", "user").order_by("unit__name"),
          "units": Unit.objects.filter(is_active=True).order_by("name"),
          "users": User.objects.filter(is_active=True).order_by("username")},

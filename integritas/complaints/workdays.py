@@ -27,6 +27,12 @@ def national_holiday_name(day: date) -> str:
     return str(found or "")
 
 
+def national_holidays(year: int) -> list[tuple[date, str]]:
+    """The year's national public holidays with their Indonesian names, in date order."""
+    found = holidays.country_holidays("ID", years=[year], language="id")
+    return sorted((day, str(name)) for day, name in found.items())
+
+
 def is_working_day(day: date, extra_holidays: Collection[date] = ()) -> bool:
     """A working day is Monday to Friday, not a national holiday, cuti bersama or local holiday."""
     if day.weekday() >= SATURDAY:

@@ -10,6 +10,7 @@ from integritas.complaints.workdays import (
     add_working_days,
     is_working_day,
     national_holiday_name,
+    national_holidays,
     working_days_between,
 )
 
@@ -90,3 +91,10 @@ def test_an_extra_holiday_never_brings_a_due_date_forward(start, extra, days):
 @given(dates, st.integers(min_value=0, max_value=400))
 def test_working_days_never_exceed_calendar_days(start, span):
     assert working_days_between(start, start + timedelta(days=span)) <= span
+
+
+def test_the_years_national_holidays_are_listed_in_order():
+    found = national_holidays(2026)
+    assert found[0] == (date(2026, 1, 1), "Tahun Baru Masehi")
+    assert [d for d, _n in found] == sorted(d for d, _n in found)
+    assert (date(2026, 8, 17), "Hari Kemerdekaan Republik Indonesia") in found
