@@ -21,4 +21,5 @@ urlpatterns = [
     path("impor-lapor/templat.csv", views_admin.lapor_template, name="lapor_template"),
     path("pengaturan/", views_admin.settings_page, name="settings"),
     path("angka/", views_admin.figures_page, name="figures"),
+    path("angka/<int:unit_id>/<int:year>/lke/", views_admin.lke_adopt, name="lke_adopt"),
 ]

@@ -10,6 +10,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -23,7 +24,7 @@ from integritas.accounts.access import (
 from integritas.accounts.models import User
 from integritas.common.tabular import TableError, read_table
 from integritas.common.uploads import CSV, SPREADSHEET, check_upload
-from integritas.complaints import access, config, lapor, selectors, services, workdays
+from integritas.complaints import access, config, lapor, lke, selectors, services, workdays
 from integritas.complaints.forms import HolidayForm, LaporImportForm, add_service_error
 from integritas.complaints.models import ComplaintOfficer, ExtraHoliday, TimeLimit
 from integritas.organization.models import Unit
@@ -212,5 +213,24 @@ def figures_page(request):
         request, "complaints/figures.html",
         {"rows": rows, "kinds": kinds, "year": year,
          "years": range(today.year, today.year - 5, -1),
-         "handles_register": access.handles_register(user)},
+         "handles_register": access.handles_register(user),
+         "writable": set(writable_units_for_user(user).values_list("id", flat=True))},
     )  # fmt: skip
+
+
+@require_POST
+def lke_adopt(request, unit_id: int, year: int):
+    """A unit writer takes the register's R5.ii.a figures into the self-assessment."""
+    from integritas.accounts.access import can_write_unit
+
+    require(can_write_unit(request.user, unit_id))
+    unit = get_object_or_404(Unit, pk=unit_id)
+    try:
+        lke.suggestion_adopt(unit=unit, year=year, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(
+            request, _("Angka pengaduan dimasukkan ke jawaban LKE R5.ii.a; periksa di penilaian.")
+        )
+    return redirect(f"{reverse('complaints:figures')}?tahun={year}")

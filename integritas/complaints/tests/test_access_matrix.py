@@ -175,3 +175,15 @@ def test_a_whistleblowing_report_is_not_even_counted_for_its_unit(world, cases, 
 def test_pimpinan_see_counts_per_category(world, cases, client_for):
     body = client_for(world.pimpinan).get(reverse("complaints:figures")).content.decode()
     assert "Menurut klasifikasi" in body and "permintaan imbalan/pungli" in body
+
+
+@pytest.mark.parametrize("who", EVERYONE)
+def test_only_the_units_writers_adopt_its_lke_figures(world, cases, client_for, who):
+    url = reverse("complaints:lke_adopt", args=[world.unit_a.pk, 2026])
+    response = client_for(world.users[who] if who else None).post(url)
+    if who is None:
+        assert response.status_code == 302 and "/akun/" in response["Location"]
+    elif who in {"admin", "head_a", "kerja_a"}:
+        assert response.status_code == 302 and "/pengaduan/kelola/angka/" in response["Location"]
+    else:
+        assert response.status_code == 404

@@ -63,3 +63,38 @@ def test_figures_take_a_fixed_number_of_queries(world, django_assert_max_num_que
     with django_assert_max_num_queries(4):
         rows = selectors.unit_figures(year=2026, today=date(2026, 3, 2))
     assert sum(r.received for r in rows) == 10
+
+
+def test_a_unit_writer_adopts_the_register_figures_into_r5_ii_a(world, client_for):
+    from django.urls import reverse
+
+    from integritas.evaluation import services as evaluation_services
+    from integritas.evaluation.models import Answer
+
+    with time_machine.travel("2026-03-02 09:00 +08:00", tick=False):
+        done, _c = file_public(world.unit_a)
+        file_public(world.unit_a)
+        _close(done, world.admin)
+        assessment = evaluation_services.assessment_create(
+            unit=world.unit_a, year=2026, by=world.kerja_a
+        )
+        url = reverse("complaints:lke_adopt", args=[world.unit_a.pk, 2026])
+        assert client_for(world.staff_b).post(url).status_code == 404
+        assert not Answer.objects.filter(assessment=assessment).exists()
+        response = client_for(world.kerja_a).post(url)
+    assert response.status_code == 302
+    answer = Answer.objects.get(assessment=assessment, question_code="R5.ii.a")
+    assert answer.inputs == {
+        "jml_pengaduan_harus_ditindaklanjuti": 2, "jml_pengaduan_diproses": 1,
+        "jml_pengaduan_selesai": 1,
+    }  # fmt: skip
+    assert "register pengaduan" in answer.note
+
+
+def test_adopting_without_a_self_assessment_says_so(world, client_for):
+    from django.urls import reverse
+
+    response = client_for(world.kerja_a).post(
+        reverse("complaints:lke_adopt", args=[world.unit_a.pk, 2026]), follow=True
+    )
+    assert "belum memiliki penilaian LKE tahun 2026" in response.content.decode()
