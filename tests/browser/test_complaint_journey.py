@@ -89,6 +89,9 @@ def test_a_citizen_files_anonymously_and_the_tpi_resolves_it(
     page.click("#close-form button")
     page.wait_for_selector("#case-status:has-text('Selesai')")
     shot(page, "complaint-05-tpi-resolves")
+    page.goto(f"{live_server.url}/pengaduan/kelola/angka/")
+    page.wait_for_selector("text=R5.ii.a")
+    shot(page, "complaint-05b-figures")
 
     # the citizen reads the answer with the code and replies
     phone.goto(f"{live_server.url}/pengaduan/lacak/")
