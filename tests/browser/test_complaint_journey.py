@@ -72,7 +72,9 @@ def test_a_citizen_files_anonymously_and_the_tpi_resolves_it(
     login(page, "head_a")
     page.goto(f"{live_server.url}/pengaduan/kelola/{complaint.pk}/")
     assert "disembunyikan" in page.locator("#identity").inner_text()
-    page.fill("#unit-answer-form textarea", "Petugas telah diperiksa dan dipindahkan; uang dikembalikan.")
+    page.fill(
+        "#unit-answer-form textarea", "Petugas telah diperiksa dan dipindahkan; uang dikembalikan."
+    )
     page.click("#unit-answer-form button")
     page.wait_for_selector("text=Jawaban unit tercatat")
     shot(page, "complaint-04-unit-answers")
@@ -85,7 +87,9 @@ def test_a_citizen_files_anonymously_and_the_tpi_resolves_it(
     page.click("#step-form button")
     page.wait_for_selector("#case-status:has-text('Pemantauan')")
     page.select_option("#close-form select", "selesai")
-    page.fill("#close-form textarea", "Terima kasih. Petugas telah ditindak dan uang Anda dikembalikan.")
+    page.fill(
+        "#close-form textarea", "Terima kasih. Petugas telah ditindak dan uang Anda dikembalikan."
+    )
     page.click("#close-form button")
     page.wait_for_selector("#case-status:has-text('Selesai')")
     shot(page, "complaint-05-tpi-resolves")
