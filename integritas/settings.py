@@ -96,6 +96,7 @@ INSTALLED_APPS = [
     "integritas.surveys",
     "integritas.planning",
     "integritas.predicates",
+    "integritas.complaints",
     "integritas.documents",
     "integritas.portal",
 ]
@@ -214,6 +215,12 @@ UPLOAD_MAX_BYTES = envint("UPLOAD_MAX_MB", "20") * 1024 * 1024
 PREDICATES_DEADLINE = (5, 31)
 PREDICATES_PORTAL_URL = os.environ.get("INTEGRITAS_PORTALRB_URL", "https://www.portalrb.id")
 PREDICATES_PIMPINAN_NAME = os.environ.get("INTEGRITAS_PIMPINAN_NAME", "")
+
+# Complaints: a dedicated key for the receipt-code hashes (falls back to one derived from
+# SECRET_KEY), the size limit of a complaint file and the receipt look-ups per address and minute.
+COMPLAINTS_RECEIPT_KEY = os.environ.get("COMPLAINTS_RECEIPT_KEY", "")
+COMPLAINTS_UPLOAD_MAX_BYTES = envint("COMPLAINTS_UPLOAD_MAX_MB", "10") * 1024 * 1024
+COMPLAINTS_RECEIPT_ATTEMPTS_PER_MINUTE = envint("COMPLAINTS_RECEIPT_ATTEMPTS_PER_MINUTE", "10")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 

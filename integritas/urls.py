@@ -14,6 +14,8 @@ urlpatterns = [
     path("survei/", include("integritas.surveys.urls")),
     path("predikat/", include("integritas.predicates.urls")),
     path("s/", include("integritas.surveys.public_urls")),
+    path("pengaduan/", include("integritas.complaints.public_urls")),
+    path("pengaduan/kelola/", include("integritas.complaints.urls")),
     path("dokumen/", include("integritas.documents.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
 ]

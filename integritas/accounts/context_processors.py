@@ -17,6 +17,11 @@ NAV = [
     (_("Perbandingan Unit"), "evaluation:city_comparison", access.can_read_city),
     (_("Survei"), "surveys:wave_list", lambda u: True),
     (_("Predikat WBK/WBBM"), "predicates:overview", lambda u: True),
+    (
+        _("Pengaduan"),
+        "complaints:home",
+        lambda u: access.can_read_city(u) or bool(access.grants_for(u).unit_roles),
+    ),
     (_("Pengguna"), "accounts:user_list", access.can_administer),
     (_("Log Audit"), "portal:audit_log", access.can_administer),
 ]

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from integritas.accounts import access
 from integritas.common.cards import Card
+from integritas.complaints import cards as complaint_cards
 from integritas.evaluation import cards as evaluation_cards
 from integritas.organization.models import Employee, Team, Unit
 from integritas.planning import cards as planning_cards
@@ -72,11 +73,13 @@ PROVIDERS = [
     survey_cards.survey_cards,
     planning_cards.cards,
     predicate_cards.cards,
+    complaint_cards.cards,
 ]
 PUBLIC_PROVIDERS: list = [
     planning_cards.declared_sections,
     survey_cards.published_skm_sections,
     predicate_cards.predicate_sections,
+    complaint_cards.public_sections,
 ]
 
 

@@ -10,6 +10,7 @@ from django.db import transaction
 from integritas.accounts.models import Role, RoleAssignment, User
 from integritas.audit.services import record
 from integritas.commitment import demo as commitment_demo
+from integritas.complaints import demo as complaints_demo
 from integritas.evaluation import demo as evaluation_demo
 from integritas.organization.models import Employee, Institution, Team, TeamMember, Unit
 from integritas.organization.testing import make_nip
@@ -225,6 +226,7 @@ SEEDERS: list = [
     evaluation_demo.seed,
     surveys_demo.seed,
     predicates_demo.seed,
+    complaints_demo.seed,
 ]
 
 

@@ -8,12 +8,13 @@ from datetime import date, datetime
 
 from django.utils.translation import gettext as _
 
-from integritas.common.tabular import ROW, Table
+from integritas.common.tabular import ROW, Table, import_format
 from integritas.organization.models import Employee, Unit
 from integritas.organization.nip import NipError, parse_nip
 from integritas.predicates.models import ReportingDuty
 
 DUTY_COLUMNS = ["nip", "nama", "kode_unit", "sudah_lapor", "tanggal_lapor"]
+DUTY_FORMAT = import_format("predicates.duties", max_rows=20_000, max_cols=len(DUTY_COLUMNS) + 20)
 DUTY_REQUIRED = ["nip", "sudah_lapor"]
 TRUE_WORDS = {"ya", "y", "1", "true", "benar", "sudah", "sudah lapor", "lapor"}
 FALSE_WORDS = {"tidak", "t", "0", "false", "salah", "belum", "belum lapor"}

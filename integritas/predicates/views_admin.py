@@ -2,12 +2,8 @@
 
 from __future__ import annotations
 
-import uuid
-
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,13 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access as accounts_access
+from integritas.common import staging
 from integritas.common.tabular import TableError, read_table
 from integritas.organization.models import Institution
 from integritas.predicates import access, imports, selectors, services
 from integritas.predicates.forms import DutyImportForm, InstitutionFactsForm, UnitFactsForm
 from integritas.predicates.models import InstitutionFacts, ReportingDuty
 
-IMPORT_SESSION_KEY = "predicates_duty_import"
+IMPORT_PURPOSE = "predicates.duties"
 
 
 def _check_year(year: int) -> None:
@@ -118,18 +115,17 @@ def duties_import(request, year: int):
         data = uploaded.read()
         ext = "xlsx" if form.sniffed.family == "spreadsheet" else "csv"
         try:
-            table = read_table(data, kind=ext)
+            table = read_table(data, kind=ext, limits=imports.DUTY_FORMAT)
         except TableError as exc:
             form.add_error("file", str(exc))
             return render(request, "predicates/duties_import.html", context)
         check = imports.check_duties(table, year=year, kind=kind)
         context.update({"check": check, "kind": kind, "filename": uploaded.name})
         if check.ok:
-            token = uuid.uuid4().hex
-            default_storage.save(f"imports/{token}.{ext}", ContentFile(data))
-            request.session[IMPORT_SESSION_KEY] = {
-                "token": token, "ext": ext, "kind": kind, "year": year, "filename": uploaded.name,
-            }  # fmt: skip
+            context["import_token"] = staging.stage(
+                request, purpose=IMPORT_PURPOSE, data=data,
+                meta={"ext": ext, "kind": kind, "year": year, "filename": uploaded.name},
+            )  # fmt: skip
             context["preview"] = check.parsed[:20]
     return render(request, "predicates/duties_import.html", context)
 
@@ -138,15 +134,16 @@ def duties_import(request, year: int):
 def duties_import_commit(request, year: int):
     """Step 2: write every row in one transaction, or nothing."""
     accounts_access.require(access.can_administer(request.user))
-    pending = request.session.get(IMPORT_SESSION_KEY)
-    if not pending or pending.get("year") != year:
+    staged = staging.load(
+        request, purpose=IMPORT_PURPOSE, token=request.POST.get(staging.TOKEN_FIELD)
+    )
+    if staged is None or staged.meta.get("year") != year:
         messages.error(request, _("Tidak ada impor yang menunggu. Unggah berkasnya lagi."))
         return redirect("predicates:duties_import", year)
-    path = f"imports/{pending['token']}.{pending['ext']}"
+    pending = staged.meta
     try:
-        with default_storage.open(path, "rb") as handle:
-            table = read_table(handle.read(), kind=pending["ext"])
-    except (FileNotFoundError, TableError):
+        table = read_table(staged.data, kind=pending["ext"], limits=imports.DUTY_FORMAT)
+    except TableError:
         messages.error(request, _("Berkas impor tidak ditemukan lagi. Unggah berkasnya lagi."))
         return redirect("predicates:duties_import", year)
     try:
@@ -161,8 +158,7 @@ def duties_import_commit(request, year: int):
             "columns": imports.DUTY_COLUMNS,
         }
         return render(request, "predicates/duties_import.html", context)
-    default_storage.delete(path)
-    del request.session[IMPORT_SESSION_KEY]
+    staging.discard(request, purpose=IMPORT_PURPOSE)
     messages.success(
         request,
         _("Impor selesai: %(c)d baris baru, %(u)d baris diperbarui.")

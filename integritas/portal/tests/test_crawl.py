@@ -28,7 +28,16 @@ PAGE_LIMIT = 120
 # Pages of the same shape (ids replaced) visited at most this often: breadth over depth.
 SHAPE_LIMIT = 2
 SKIP_PREFIXES = ("/akun/keluar/", "/django-admin/", "/static/", "/i18n/")
-PUBLIC_PREFIXES = ("/publik/", "/s/", "/akun/masuk/", "/healthz")
+PUBLIC_PREFIXES = ("/publik/", "/s/", "/akun/masuk/", "/healthz", "/pengaduan/")
+# Staff pages that live below a public prefix.
+PRIVATE_PREFIXES = ("/pengaduan/kelola/",)
+
+
+def _is_public(path: str) -> bool:
+    if path.startswith(PRIVATE_PREFIXES):
+        return False
+    return path.startswith(PUBLIC_PREFIXES) or "/publik/" in path
+
 
 # Untranslated Django/English interface text. Matched as whole words in visible text and in
 # the attributes a user sees (placeholder, title, aria-label, button values).
@@ -201,7 +210,7 @@ def crawl(
             problems.append(f"{url}: dead link (HTTP {response.status_code}) from {parents[url]}")
             continue
         if anonymous:
-            is_public = path.startswith(PUBLIC_PREFIXES) or "/publik/" in path
+            is_public = _is_public(path)
             if response.status_code == 200 and not is_public:
                 problems.append(f"{url}: private page open to the public")
             location = response.get("Location", "")
@@ -268,7 +277,7 @@ def test_every_demo_role_can_open_every_page_it_is_shown(settings):
     anonymous = Client()
     for url in sorted(visited):
         path = urlsplit(url).path
-        if path.startswith(PUBLIC_PREFIXES) or "/publik/" in path:
+        if _is_public(path):
             continue
         response = anonymous.get(url)
         if response.status_code != 302 or not response["Location"].startswith("/akun/masuk/"):
