@@ -78,6 +78,30 @@ def _post_lke(world, client_for, upload):
     )
 
 
+def _post_lapor(world, client_for, upload):
+    return client_for(world.admin).post(
+        reverse("complaints:lapor_import"), {"berkas": upload, "unit": world.unit_a.pk}
+    )
+
+
+def _post_duties(world, client_for, upload):
+    return client_for(world.admin).post(
+        reverse("predicates:duties_import", args=[2025]), {"kind": "lhkpn", "file": upload}
+    )
+
+
+def _complaints():
+    from integritas.complaints.models import Attachment, Complaint, Message
+
+    return [list(m.objects.values()) for m in (Complaint, Message, Attachment)]
+
+
+def _duties():
+    from integritas.predicates.models import ReportingDuty
+
+    return list(ReportingDuty.objects.values())
+
+
 IMPORT_POINTS = {
     "organization.units": ImportPoint(_post_org("units"), lambda: list(Unit.objects.values())),
     "organization.employees": ImportPoint(_post_org("employees"), lambda: list(Employee.objects.values())),
@@ -85,6 +109,8 @@ IMPORT_POINTS = {
     "evaluation.lke": ImportPoint(
         _post_lke, lambda: (list(Answer.objects.values()), list(HasilInput.objects.values()))
     ),
+    "complaints.lapor": ImportPoint(_post_lapor, _complaints),
+    "predicates.duties": ImportPoint(_post_duties, _duties),
 }  # fmt: skip
 
 
@@ -224,6 +250,10 @@ def _template_export(kind):
     return build
 
 
+def _lapor_template(world):
+    return world.admin, reverse("complaints:lapor_template")
+
+
 # URL name -> (case, builder planting hostile text in the user fields the export writes).
 EXPORT_POINTS = {
     "evaluation:export_excel": [("lke.xlsx", _lke_export)],
@@ -236,7 +266,10 @@ EXPORT_POINTS = {
     "organization:import_template": [
         (f"templat-{kind}.csv", _template_export(kind)) for kind in ("units", "employees")
     ],
+    "complaints:lapor_template": [("impor-sp4n-lapor.csv", _lapor_template)],
 }
+# Blank import templates: no user text to plant, only the column names.
+TEMPLATES = {"organization:import_template", "complaints:lapor_template"}
 EXPORT_CASES = [
     pytest.param(name, build, id=f"{name}-{case}")
     for name, builds in EXPORT_POINTS.items()
@@ -257,7 +290,7 @@ def test_no_export_writes_user_text_as_a_formula(world, client_for, name, build)
     response = client_for(user).get(url)
     assert response.status_code == 200
     body = _body(response)
-    planted = name != "organization:import_template"
+    planted = name not in TEMPLATES
     if body.startswith(b"PK"):
         book = load_workbook(io.BytesIO(body))
         cells = [c for sheet in book.worksheets for row in sheet.iter_rows() for c in row]

@@ -1,7 +1,8 @@
 """Complaint files: content checks, image metadata stripping, and the one guarded download.
 
-Kept in one module so the common private file store can replace it: `prepare` checks and cleans
-an upload, `serve` answers a download with the headers every private file gets.
+`prepare` checks and cleans an upload (images re-saved from their pixels only); `store` writes
+the cleaned bytes through the common private store; `serve` answers a download through
+``common.files.serve`` under the case's display label, never the complainant's file name.
 """
 
 from __future__ import annotations
@@ -11,10 +12,12 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.core.files.base import ContentFile
+from django.http import HttpResponseBase
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
+from integritas.common import files
 from integritas.common.uploads import IMAGE, PDF, check_upload, sha256_of
 
 FAMILIES = {IMAGE, PDF}
@@ -88,15 +91,11 @@ def check_many(files: list) -> list[Prepared]:
     return prepared
 
 
-def serve(attachment) -> FileResponse:
-    """Answer a download: never rendered inline, never cached, never sniffed, sandboxed."""
-    response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=True,
-        filename=attachment.label,
-        content_type=attachment.content_type,
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    response["Cache-Control"] = "no-store"
-    return response
+def store(attachment, prepared: Prepared) -> files.Stored:
+    """Write the cleaned bytes to the private store; no file name of the sender is kept."""
+    return files.store(attachment.file, ContentFile(prepared.data), original_name="")
+
+
+def serve(attachment, *, as_attachment: bool = False) -> HttpResponseBase:
+    """Answer a download (after the access check) under the case's label, with the store's headers."""
+    return files.serve(attachment.file, filename=attachment.label, as_attachment=as_attachment)

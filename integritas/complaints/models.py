@@ -9,11 +9,13 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from integritas.common.uploads import private_name
+from integritas.common.files import PrivateFileField
+from integritas.common.uploads import IMAGE, PDF, private_name
 from integritas.complaints import timelimits
 from integritas.organization.models import Unit
 
 
+# The upload_to of the first migration; files are now named by common.files.store.
 def attachment_upload_to(instance, filename: str) -> str:
     return private_name("complaints", filename)
 
@@ -214,7 +216,11 @@ class Attachment(models.Model):
     message = models.ForeignKey(
         Message, on_delete=models.CASCADE, null=True, blank=True, related_name="attachments"
     )
-    file = models.FileField(upload_to=attachment_upload_to)
+    # No original_name_field: the complainant's file name is never kept (anonymity).
+    file = PrivateFileField(
+        folder="complaints", families={IMAGE, PDF}, kinds={"pdf", "jpeg", "png"},
+        content_type_field="content_type", sha256_field="sha256", size_field="size",
+    )  # fmt: skip
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     sha256 = models.CharField(max_length=64)

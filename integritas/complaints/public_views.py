@@ -120,7 +120,7 @@ def track(request):
     if action == "unduh":
         attachment = selectors.public_attachment(complaint, request.POST.get("berkas_id", ""))
         if attachment is not None:
-            return files.serve(attachment)
+            return files.serve(attachment, as_attachment=True)
     elif action == "balas":
         reply_form, notice, status = _reply(request, complaint)
     view = selectors.public_case(complaint, today=timezone.localdate())

@@ -13,7 +13,6 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.base import ContentFile
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -145,7 +144,7 @@ def _store_files(
                 uploaded_by=by if getattr(by, "is_authenticated", False) else None,
                 created_at=_now(),
             )
-            attachment.file.save(f"berkas{item.suffix}", ContentFile(item.data), save=False)
+            complaint_files.store(attachment, item)
             stored.append(attachment)
             attachment.full_clean()
             attachment.save()

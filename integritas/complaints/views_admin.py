@@ -18,7 +18,7 @@ from integritas.accounts.access import (
     writable_units_for_user,
 )
 from integritas.accounts.models import User
-from integritas.common import staging
+from integritas.common import exports, staging
 from integritas.common.tabular import TableError, read_table
 from integritas.common.uploads import CSV, SPREADSHEET, check_upload
 from integritas.complaints import access, config, lapor, lke, selectors, services, workdays
@@ -47,13 +47,19 @@ def lapor_upload(request):
         return _import_page(request, {"form": form}, status=400)
     try:
         sniffed = check_upload(uploaded, families={CSV, SPREADSHEET})
-        uploaded.seek(0)
-        data = uploaded.read()
-        ext = "xlsx" if sniffed.family == SPREADSHEET else "csv"
-        table = read_table(data, kind=ext, limits=lapor.IMPORT_FORMAT)
-    except (ValidationError, TableError) as exc:
-        form.add_error("berkas", exc.messages if isinstance(exc, ValidationError) else str(exc))
+    except ValidationError as exc:
+        form.add_error("berkas", exc.messages)
         return _import_page(request, {"form": form}, status=400)
+    uploaded.seek(0)
+    data = uploaded.read()
+    ext = "xlsx" if sniffed.family == SPREADSHEET else "csv"
+    try:
+        table = read_table(data, kind=ext, limits=lapor.IMPORT_FORMAT)
+    except TableError as exc:
+        # The capped reader's refusal (too big, not a plain workbook): the page with its
+        # message, answered like every other staged import.
+        form.add_error("berkas", str(exc))
+        return _import_page(request, {"form": form})
     result = lapor.check(table, default_unit=unit)
     result.problems += _foreign_units(request.user, result)
     context = {"form": form, "check": result}
@@ -113,9 +119,10 @@ def lapor_commit(request):
 def lapor_template(request):
     """A blank CSV with the expected columns."""
     require(access.can_record(request.user))
-    response = HttpResponse(",".join(lapor.COLUMNS) + "\r\n", content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="impor-sp4n-lapor.csv"'
-    return response
+    response = HttpResponse(
+        exports.csv_bytes([lapor.COLUMNS], bom=False), content_type=exports.CSV_MIME
+    )
+    return exports.attachment(response, "impor-sp4n-lapor.csv")
 
 
 def settings_page(request):

@@ -7,19 +7,20 @@ and the Surat Penyampaian Hasil Monitoring (Lampiran). PDF through WeasyPrint wi
 
 from __future__ import annotations
 
-import csv
-import io
 import tempfile
 import zipfile
+from collections.abc import Iterator
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
-from django.http import FileResponse, Http404
+from django.http import Http404, StreamingHttpResponse
 from django.urls import path
 from django.utils import timezone
+from django.utils.http import content_disposition_header
 
 from integritas.accounts import access as accounts_access
+from integritas.common import exports, files
 from integritas.common.formatting import tanggal
 from integritas.documents import predicate_docx
 from integritas.documents.render import DOCX_MIME, PDF_MIME, file_response, letterhead, render_pdf
@@ -28,14 +29,6 @@ from integritas.evaluation import selectors as evaluation_selectors
 from integritas.evaluation.models import Assessment, AssessmentSnapshot, EvidenceLink
 from integritas.predicates import access
 from integritas.predicates.models import Monitoring, Recommendation
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _text(value: Any) -> str:
-    """User text stays text in a spreadsheet: a leading formula character is escaped."""
-    text = "" if value is None else str(value)
-    return f"'{text}" if text.startswith(FORMULA_START) else text
 
 
 def approved_for_year(year: int) -> list[Recommendation]:
@@ -125,10 +118,13 @@ def sptjm_institution_pdf(year: int) -> bytes:
 
 
 def evidence_index_csv(item: Recommendation) -> bytes:
-    """Question code, file name, SHA-256, uploaded by, date — of every evidence linked to the LKE."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["kode_pertanyaan", "nama_berkas", "sha256", "diunggah_oleh", "tanggal"])
+    """Question code, file name, SHA-256, uploaded by, date — of every evidence linked to the LKE.
+
+    Written through ``common.exports``: a name typed as a formula stays text.
+    """
+    rows: list[list[Any]] = [
+        ["kode_pertanyaan", "nama_berkas", "sha256", "diunggah_oleh", "tanggal"]
+    ]
     links = (
         EvidenceLink.objects.filter(assessment=item.assessment)
         .select_related("document")
@@ -141,16 +137,8 @@ def evidence_index_csv(item: Recommendation) -> bytes:
             continue
         who = revision.uploaded_by.get_full_name() if revision.uploaded_by else ""
         when = tanggal(timezone.localtime(revision.uploaded_at).date())
-        writer.writerow(
-            [
-                _text(link.item_code),
-                _text(revision.original_name),
-                revision.sha256,
-                _text(who),
-                when,
-            ]
-        )
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+        rows.append([link.item_code, revision.original_name, revision.sha256, who, when])
+    return exports.csv_bytes(rows)
 
 
 def write_package(year: int, target: Any) -> None:
@@ -260,17 +248,28 @@ def package(request, year: int):
     _require_city_writer(request.user)
     if not approved_for_year(year):
         raise Http404
-    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 - closed by FileResponse
+    spool = tempfile.SpooledTemporaryFile(max_size=8 * 1024 * 1024)  # noqa: SIM115 - closed with the response
     write_package(year, spool)
     spool.seek(0)
-    response = FileResponse(
-        spool,
-        as_attachment=True,
-        filename=f"paket-usulan-zi-{year}.zip",
-        content_type="application/zip",
+    response = StreamingHttpResponse(_Blocks(spool), content_type="application/zip")
+    response["Content-Disposition"] = content_disposition_header(
+        True, f"paket-usulan-zi-{year}.zip"
     )
-    response["X-Content-Type-Options"] = "nosniff"
+    files.protect(response)
     return response
+
+
+class _Blocks:
+    """A spooled file streamed in blocks; closed when the response is closed."""
+
+    def __init__(self, handle: Any) -> None:
+        self.handle = handle
+
+    def __iter__(self) -> Iterator[bytes]:
+        return iter(lambda: self.handle.read(64 * 1024), b"")
+
+    def close(self) -> None:
+        self.handle.close()
 
 
 def monitoring_letter(request, pk: int, fmt: str):

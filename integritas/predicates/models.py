@@ -7,7 +7,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from integritas.common.uploads import private_name
+from integritas.common.files import PrivateFileField
+from integritas.common.uploads import IMAGE, PDF, private_name
 from integritas.evaluation.models import Assessment
 from integritas.organization.models import Employee, Institution, Unit
 
@@ -15,6 +16,10 @@ YEAR_VALIDATORS = [MinValueValidator(2020), MaxValueValidator(2100)]
 PERCENT_VALIDATORS = [MinValueValidator(0), MaxValueValidator(100)]
 
 
+SCAN_FAMILIES = frozenset({PDF, IMAGE})
+
+
+# The upload_to of the first migrations; files are now named by common.files.store.
 def fact_upload_to(instance, filename: str) -> str:
     return private_name("predicates/facts", filename)
 
@@ -77,17 +82,27 @@ class InstitutionFacts(models.Model):
     )
     opini_bpk = models.CharField(_("opini BPK"), max_length=3, choices=Opinion.choices, blank=True)
     opini_source = models.CharField(_("sumber opini (LHP BPK)"), max_length=300, blank=True)
-    opini_file = models.FileField(_("berkas LHP BPK"), upload_to=fact_upload_to, blank=True)
+    opini_file = PrivateFileField(
+        _("berkas LHP BPK"), folder="predicates/facts", families=SCAN_FAMILIES, blank=True,
+        content_type_field="opini_file_content_type",
+    )  # fmt: skip
+    opini_file_content_type = models.CharField(max_length=120, blank=True)
     sakip = models.CharField(
         _("predikat SAKIP instansi"), max_length=2, choices=Grade.choices, blank=True
     )
     sakip_source = models.CharField(_("sumber SAKIP (LHE SAKIP)"), max_length=300, blank=True)
-    sakip_file = models.FileField(_("berkas LHE SAKIP"), upload_to=fact_upload_to, blank=True)
+    sakip_file = PrivateFileField(
+        _("berkas LHE SAKIP"), folder="predicates/facts", families=SCAN_FAMILIES, blank=True,
+        content_type_field="sakip_file_content_type",
+    )  # fmt: skip
+    sakip_file_content_type = models.CharField(max_length=120, blank=True)
     indeks_rb = models.CharField(_("indeks RB"), max_length=2, choices=Grade.choices, blank=True)
     indeks_rb_source = models.CharField(_("sumber indeks RB"), max_length=300, blank=True)
-    indeks_rb_file = models.FileField(
-        _("berkas hasil evaluasi RB"), upload_to=fact_upload_to, blank=True
-    )
+    indeks_rb_file = PrivateFileField(
+        _("berkas hasil evaluasi RB"), folder="predicates/facts", families=SCAN_FAMILIES, blank=True,
+        content_type_field="indeks_rb_file_content_type",
+    )  # fmt: skip
+    indeks_rb_file_content_type = models.CharField(max_length=120, blank=True)
     spip_level = models.PositiveSmallIntegerField(
         _("level maturitas SPIP"),
         null=True,
@@ -95,7 +110,11 @@ class InstitutionFacts(models.Model):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     spip_source = models.CharField(_("sumber SPIP (laporan BPKP)"), max_length=300, blank=True)
-    spip_file = models.FileField(_("berkas penilaian SPIP"), upload_to=fact_upload_to, blank=True)
+    spip_file = PrivateFileField(
+        _("berkas penilaian SPIP"), folder="predicates/facts", families=SCAN_FAMILIES, blank=True,
+        content_type_field="spip_file_content_type",
+    )  # fmt: skip
+    spip_file_content_type = models.CharField(max_length=120, blank=True)
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -257,9 +276,11 @@ class Recommendation(models.Model):
     )
     decision_note = models.TextField(_("catatan keputusan"), blank=True)
     decision_on_paper = models.BooleanField(_("keputusan di atas kertas"), default=False)
-    decision_scan = models.FileField(
-        _("pindaian keputusan"), upload_to=decision_upload_to, blank=True
-    )
+    decision_scan = PrivateFileField(
+        _("pindaian keputusan"), folder="predicates/decisions", families=SCAN_FAMILIES, blank=True,
+        content_type_field="decision_scan_content_type",
+    )  # fmt: skip
+    decision_scan_content_type = models.CharField(max_length=120, blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
@@ -312,7 +333,11 @@ class Predicate(models.Model):
     )
     granted_on = models.DateField(_("tanggal penetapan"))
     decree_number = models.CharField(_("nomor KepMenPANRB"), max_length=150)
-    decree_scan = models.FileField(_("pindaian keputusan"), upload_to=decree_upload_to, blank=True)
+    decree_scan = PrivateFileField(
+        _("pindaian keputusan"), folder="predicates/decrees", families=SCAN_FAMILIES, blank=True,
+        content_type_field="decree_scan_content_type",
+    )  # fmt: skip
+    decree_scan_content_type = models.CharField(max_length=120, blank=True)
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.STANDING
     )
@@ -325,9 +350,11 @@ class Predicate(models.Model):
     revocation_number = models.CharField(
         _("nomor keputusan pencabutan"), max_length=150, blank=True
     )
-    revocation_scan = models.FileField(
-        _("pindaian pencabutan"), upload_to=decree_upload_to, blank=True
-    )
+    revocation_scan = PrivateFileField(
+        _("pindaian pencabutan"), folder="predicates/decrees", families=SCAN_FAMILIES, blank=True,
+        content_type_field="revocation_scan_content_type",
+    )  # fmt: skip
+    revocation_scan_content_type = models.CharField(max_length=120, blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )

@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.audit.services import diff, record, snapshot
+from integritas.common import files
 from integritas.common.formatting import angka
 from integritas.common.tabular import Table
-from integritas.common.uploads import sha256_of
 from integritas.organization.models import Institution, Unit
 from integritas.predicates import access, imports, selectors
 from integritas.predicates.engine import result_json
@@ -65,9 +65,8 @@ def _not_future(value: date | None, field: str) -> None:
 
 
 def _attach(field_file: Any, upload: UploadedFile) -> str:
-    digest = sha256_of(upload)
-    field_file.save(upload.name or "berkas", upload, save=False)
-    return digest
+    """Write a scan to the private store (checked by its content); return its SHA-256."""
+    return files.store(field_file, upload).sha256
 
 
 # --- facts -----------------------------------------------------------------------------

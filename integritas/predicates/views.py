@@ -8,13 +8,14 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from integritas.accounts import access as accounts_access
+from integritas.common import files
 from integritas.evaluation import selectors as evaluation_selectors
 from integritas.evaluation import services as evaluation_services
 from integritas.predicates import access, selectors, services
@@ -29,13 +30,6 @@ from integritas.predicates.forms import (
     TpnResultForm,
 )
 from integritas.predicates.models import FollowUp, Predicate, Recommendation
-
-SCAN_TYPES = {
-    "pdf": "application/pdf",
-    "png": "image/png",
-    "jpg": "image/jpeg",
-    "jpeg": "image/jpeg",
-}
 
 
 def _year(request) -> int:
@@ -370,13 +364,7 @@ def scan(request, kind: str, pk: int):
     field_file = getattr(obj, field)
     if not field_file:
         raise Http404
-    suffix = field_file.name.rsplit(".", 1)[-1].lower()
-    response = FileResponse(
-        field_file.open("rb"), as_attachment=False, filename=f"{kind}-{pk}.{suffix}",
-        content_type=SCAN_TYPES.get(suffix, "application/octet-stream"),
-    )  # fmt: skip
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return files.serve(field_file, filename=f"{kind}-{pk}")
 
 
 @login_not_required

@@ -148,6 +148,88 @@ def evaluation_evidence(world, upload):
     return Uploaded(revision, "file", url, world.staff_a)
 
 
+def institution_fact(field):
+    def upload_point(world, upload):
+        from integritas.predicates import services
+
+        facts = services.institution_facts_save(
+            institution=world.institution, year=YEAR, values={}, files={field: upload},
+            by=world.admin,
+        )  # fmt: skip
+        return Uploaded(facts, field, None, world.admin)
+
+    return upload_point
+
+
+def _recommendation(world, **fields):
+    from django.utils import timezone
+
+    from integritas.evaluation.models import Assessment, FrameworkVersion
+    from integritas.predicates.models import Recommendation
+
+    framework = FrameworkVersion.objects.create(
+        code="lke-uji", version=1, title="LKE uji", sha256="0" * 64, data={}
+    )
+    assessment = Assessment.objects.create(unit=world.unit_a, year=YEAR, framework=framework)
+    return Recommendation.objects.create(
+        unit=world.unit_a, year=YEAR, assessment=assessment, level="wbk", outcome="diusulkan",
+        total=90, recommended_by=world.admin, recommended_at=timezone.now(),
+        check_result={"ok": True}, verdicts={"ok": True}, **fields,
+    )  # fmt: skip
+
+
+def predicate_decision_scan(world, upload):
+    from integritas.predicates import services
+
+    proposal = services.decision_record_paper(
+        recommendation=_recommendation(world), approve=True, scan=upload, by=world.admin
+    )
+    url = reverse("predicates:scan", args=["keputusan-walikota", proposal.pk])
+    return Uploaded(proposal, "decision_scan", url, world.staff_a)
+
+
+def predicate_decree_scan(world, upload):
+    from integritas.predicates import services
+
+    predicate = services.tpn_result_record(
+        recommendation=_recommendation(world, decision="approved"), granted=True,
+        decree_number="B/100/M.PANRB/2025", granted_on=DAY, scan=upload, by=world.admin,
+    )  # fmt: skip
+    url = reverse("predicates:scan", args=["kepmenpanrb", predicate.pk])
+    return Uploaded(predicate, "decree_scan", url, world.staff_a)
+
+
+def predicate_revocation_scan(world, upload):
+    from integritas.predicates import services
+    from integritas.predicates.models import Predicate
+
+    predicate = Predicate.objects.create(
+        unit=world.unit_a,
+        level="wbk",
+        granted_on=DAY,
+        decree_number="B/100/M.PANRB/2025",
+        recorded_by=world.admin,
+    )
+    predicate = services.revocation_record(
+        predicate=predicate, tpn_note="Tidak lagi memenuhi syarat", tpn_on=date(2025, 6, 2),
+        revoked_on=date(2025, 6, 3), number="B/200/M.PANRB/2025", scan=upload, by=world.admin,
+    )  # fmt: skip
+    url = reverse("predicates:scan", args=["pencabutan", predicate.pk])
+    return Uploaded(predicate, "revocation_scan", url, world.staff_a)
+
+
+def complaint_attachment(world, upload):
+    from integritas.complaints import services
+
+    complaint, _code = services.complaint_record(
+        channel="surat", unit=world.unit_a, what="Pungutan di loket", uploads=[upload],
+        by=world.admin,
+    )  # fmt: skip
+    attachment = complaint.attachments.get()
+    url = reverse("complaints:download", args=[complaint.pk, attachment.pk])
+    return Uploaded(attachment, "file", url, world.admin)
+
+
 UPLOAD_POINTS = {
     ("commitment", "pactsigning", "document"): pact_signing,
     ("commitment", "integritypact", "document"): integrity_pact,
@@ -160,4 +242,12 @@ UPLOAD_POINTS = {
     ("planning", "reportevidence", "file"): report_evidence,
     ("planning", "innovation", "evidence_file"): innovation_evidence,
     ("evaluation", "evidencerevision", "file"): evaluation_evidence,
+    ("predicates", "institutionfacts", "opini_file"): institution_fact("opini_file"),
+    ("predicates", "institutionfacts", "sakip_file"): institution_fact("sakip_file"),
+    ("predicates", "institutionfacts", "indeks_rb_file"): institution_fact("indeks_rb_file"),
+    ("predicates", "institutionfacts", "spip_file"): institution_fact("spip_file"),
+    ("predicates", "recommendation", "decision_scan"): predicate_decision_scan,
+    ("predicates", "predicate", "decree_scan"): predicate_decree_scan,
+    ("predicates", "predicate", "revocation_scan"): predicate_revocation_scan,
+    ("complaints", "attachment", "file"): complaint_attachment,
 }

@@ -25,7 +25,7 @@ HEADER = "nomor_tracking,tanggal,judul,isi,kategori,status,kode_unit\n"
 
 
 def _table(text: str):
-    return read_table(text.encode(), kind="csv")
+    return read_table(text.encode(), kind="csv", limits=lapor.IMPORT_FORMAT)
 
 
 def test_good_rows_are_written_with_their_dates_and_a_finished_case_is_closed(world):

@@ -7,14 +7,14 @@ from django.core.exceptions import PermissionDenied
 
 from integritas.audit.models import AuditRecord
 from integritas.common.tabular import read_table
-from integritas.predicates import selectors, services
+from integritas.predicates import imports, selectors, services
 from integritas.predicates.models import ReportingDuty
 
 from .conftest import YEAR
 
 
 def table(text):
-    return read_table(text.encode("utf-8"), kind="csv")
+    return read_table(text.encode("utf-8"), kind="csv", limits=imports.DUTY_FORMAT)
 
 
 def test_a_file_with_bad_rows_lists_every_one_and_writes_nothing(world, clock):
