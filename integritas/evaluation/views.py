@@ -1,6 +1,5 @@
 """LKE pages: self-assessment, evidence, TPI review, scores, city comparison, Excel."""
 
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +8,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -40,7 +40,7 @@ def _errors(exc: ValidationError) -> str:
 
 def _year(request) -> int:
     year = query_int(request.GET, "tahun", min_value=2001, max_value=2199)
-    return year if year is not None else date.today().year
+    return year if year is not None else timezone.localdate().year
 
 
 # --------------------------------------------------------------------------- list and create

@@ -1,7 +1,6 @@
 """LKE pages of the TPI: review side by side, return, finalise, assignments, scores (Pasal 15, 16, 19)."""
 
 import json
-from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -9,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -316,7 +316,7 @@ def city_comparison(request):
         {
             "rows": [_comparison_cells(row) for row in rows],
             "year": year,
-            "years": list(range(date.today().year + 1, date.today().year - 5, -1)),
+            "years": list(range(timezone.localdate().year + 1, timezone.localdate().year - 5, -1)),
             "rule_set_titles": _rule_set_titles(rows),
         },
     )
