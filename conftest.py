@@ -13,7 +13,7 @@
 import os
 import random
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -137,4 +137,6 @@ def client_for(client):
 
 @pytest.fixture
 def today():
-    return date.today()
+    from django.utils import timezone
+
+    return timezone.localdate()

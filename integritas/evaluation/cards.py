@@ -1,8 +1,7 @@
 """Home-page cards of the LKE evaluation: the unit's own assessment, the TPI queue, city counts."""
 
-from datetime import date
-
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.accounts import access
@@ -15,7 +14,7 @@ MAX_UNITS = 4
 
 def cards(user) -> list:
     """What needs attention in the LKE this year, for this user's roles."""
-    year = date.today().year
+    year = timezone.localdate().year
     found: list = []
     if not access.can_administer(user):
         for unit in access.writable_units_for_user(user).order_by("name")[:MAX_UNITS]:

@@ -1,12 +1,12 @@
 """Demo LKE data: the worksheet published, a draft at DUKCAPIL, a final assessment at DPMPTSP."""
 
 import random
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.utils import timezone
 
 from integritas.evaluation import engine, selectors, services
 from integritas.evaluation.models import Assessment
@@ -69,7 +69,7 @@ def seed(world: dict[str, Any]) -> None:
     framework_version = services.framework_load(
         path=engine.published_frameworks()[0].source, by=users["admin.org"]
     )
-    year = date.today().year
+    year = timezone.localdate().year
     dukcapil, dpmptsp = units["DUKCAPIL"], units["DPMPTSP"]
     if Assessment.objects.filter(unit__in=[dukcapil, dpmptsp], year=year).exists():
         return

@@ -1,9 +1,9 @@
 """Forms of the evaluation pages; an answer's own fields are read by `answer_kwargs`."""
 
-from datetime import date
 from typing import Any
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integritas.accounts.models import Role, User
@@ -26,7 +26,7 @@ def answer_kwargs(data: Any, question: engine.Question) -> dict[str, Any]:
 
 
 def year_choices() -> list[tuple[int, str]]:
-    this_year = date.today().year
+    this_year = timezone.localdate().year
     return [(y, str(y)) for y in range(this_year + 1, this_year - 4, -1)]
 
 
@@ -37,7 +37,7 @@ class AssessmentCreateForm(BootstrapForm):
     def __init__(self, *args: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units  # type: ignore[attr-defined]
-        self.fields["year"].initial = date.today().year
+        self.fields["year"].initial = timezone.localdate().year
 
 
 class HasilForm(BootstrapModelForm):
@@ -79,7 +79,7 @@ class ReviewerAssignForm(BootstrapForm):
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["year"].initial = date.today().year
+        self.fields["year"].initial = timezone.localdate().year
         self.fields["user"].queryset = (  # type: ignore[attr-defined]
             User.objects.filter(roles__role=Role.TPI, is_active=True)
             .select_related("employee__unit")

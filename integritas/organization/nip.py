@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from datetime import date
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 
@@ -34,7 +35,7 @@ def parse_nip(raw: str, *, today: date | None = None) -> NipParts:
             _("Tanggal lahir pada NIP (%(d)s-%(m)s-%(y)s) bukan tanggal yang ada.")
             % {"d": nip[6:8], "m": nip[4:6], "y": nip[0:4]}
         ) from None
-    today = today or date.today()
+    today = today or timezone.localdate()
     age = today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
     if age < 17 or age > 80:
         raise NipError(

@@ -4,6 +4,7 @@ from datetime import date
 from typing import Any
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.audit.services import diff, record, snapshot
@@ -170,7 +171,7 @@ def employees_import(*, table: Table, by: Any, moved_on: date | None = None) -> 
         elif employee.unit_id != unit.pk:
             moves.append(
                 EmployeeMove(employee=employee, from_unit_id=employee.unit_id, to_unit=unit,
-                             moved_on=moved_on or date.today(), note=_("Impor data pegawai"))
+                             moved_on=moved_on or timezone.localdate(), note=_("Impor data pegawai"))
             )  # fmt: skip
             employee.unit = unit
         employee.name = row["nama"]

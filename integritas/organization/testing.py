@@ -3,6 +3,8 @@
 import random
 from datetime import date
 
+from django.utils import timezone
+
 
 def make_nip(
     rng: random.Random | None = None,
@@ -15,7 +17,7 @@ def make_nip(
     rng = rng or random.Random()
     if birth is None:
         birth = date(rng.randint(1966, 1999), rng.randint(1, 12), rng.randint(1, 28))
-    tmt_year = min(birth.year + rng.randint(21, 30), date.today().year - 1)
+    tmt_year = min(birth.year + rng.randint(21, 30), timezone.localdate().year - 1)
     tmt_month = rng.randint(1, 12)
     return (
         f"{birth:%Y%m%d}{tmt_year:04d}{tmt_month:02d}"

@@ -1,9 +1,8 @@
-from datetime import date
-
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -169,7 +168,9 @@ def employee_edit(request, pk=None):
 def employee_move(request, pk):
     access.require(access.can_administer(request.user))
     employee = get_object_or_404(Employee, pk=pk)
-    form = MoveForm(request.POST or None, employee=employee, initial={"moved_on": date.today()})
+    form = MoveForm(
+        request.POST or None, employee=employee, initial={"moved_on": timezone.localdate()}
+    )
     if request.method == "POST" and form.is_valid():
         services.employee_move(employee=employee, by=request.user, **form.cleaned_data)
         messages.success(request, _("Mutasi tercatat."))

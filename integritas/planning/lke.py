@@ -18,7 +18,7 @@ def _framework_codes() -> frozenset[str] | None:
 
 
 def known_codes() -> frozenset[str] | None:
-    """Codes of the latest published LKE (ZI-RULES A.2), or None when no worksheet is found."""
+    """Codes of the latest published LKE (docs/zi-rules.md A.2), or None when no worksheet is found."""
     return _framework_codes()
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from integritas.planning import views
+from integritas.planning import views, views_logs
 
 app_name = "planning"
 urlpatterns = [
@@ -43,13 +43,13 @@ urlpatterns = [
     path("laporan/menunggu/", views.review_queue, name="review_queue"),
     path("laporan/terlambat/", views.overdue_list, name="overdue_list"),
     path("peta-capaian/", views.heat_map, name="heat_map"),
-    path("unit/<int:pk>/log/<str:kind>/", views.log_list, name="log_list"),
-    path("unit/<int:pk>/log/<str:kind>/baru/", views.log_edit, name="log_create"),
-    path("unit/<int:pk>/log/<str:kind>/<int:entry_pk>/", views.log_edit, name="log_edit"),
+    path("unit/<int:pk>/log/<str:kind>/", views_logs.log_list, name="log_list"),
+    path("unit/<int:pk>/log/<str:kind>/baru/", views_logs.log_edit, name="log_create"),
+    path("unit/<int:pk>/log/<str:kind>/<int:entry_pk>/", views_logs.log_edit, name="log_edit"),
     path(
         "unit/<int:pk>/log/<str:kind>/<int:entry_pk>/hapus/",
-        views.log_delete,
+        views_logs.log_delete,
         name="log_delete",
     ),
-    path("inovasi/<int:pk>/bukti/", views.innovation_evidence, name="innovation_evidence"),
+    path("inovasi/<int:pk>/bukti/", views_logs.innovation_evidence, name="innovation_evidence"),
 ]

@@ -6,6 +6,7 @@ from datetime import date
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 
 from integritas.accounts.models import Role, RoleAssignment, User
 from integritas.audit.services import record
@@ -182,7 +183,7 @@ def build_organization(*, employees_per_unit: int = 8, seed: int = 2025):
             )
         users[username] = user
 
-    today = date.today()
+    today = timezone.localdate()
     if not Team.objects.filter(kind=Team.Kind.TPI).exists():
         tpi = Team.objects.create(kind=Team.Kind.TPI, name="Tim Penilai Internal Kota Kupang",
                                   decree_number="188.45/KEP/112/2025", decree_date=date(2025, 2, 3),

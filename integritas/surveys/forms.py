@@ -1,10 +1,10 @@
 from __future__ import annotations
 
-from datetime import date
 from fractions import Fraction
 from typing import Any, cast
 
 from django import forms
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from integritas.common.forms import BootstrapForm, BootstrapModelForm
@@ -48,7 +48,7 @@ class WaveCreateForm(BootstrapForm):
         help_text=_("SKM selalu 1–4. SPAK/SPKP skala 1–6 wajib memilih konversi."),
     )
     conversion = forms.ChoiceField(
-        label=_("Konversi skala 1–6 ke indeks 0–4 (keputusan A.9)"),
+        label=_("Konversi skala 1–6 ke indeks 0–4"),
         choices=[("", "—"), *SurveyWave.Conversion.choices],
         required=False,
     )
@@ -61,7 +61,7 @@ class WaveCreateForm(BootstrapForm):
     def __init__(self, *args, units, **kwargs):
         super().__init__(*args, **kwargs)
         cast(forms.ModelChoiceField, self.fields["unit"]).queryset = units
-        self.fields["year"].initial = date.today().year
+        self.fields["year"].initial = timezone.localdate().year
 
     def clean(self):
         data = super().clean()

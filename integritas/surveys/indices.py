@@ -1,7 +1,7 @@
 """Survey indices: IKM (SKM, PermenPANRB 14/2017), IPAK/IPKP (SPAK/SPKP) and sample size.
 
 Pure Python: no Django, no other integritas app. Numbers are exact (`Fraction`, `Decimal`);
-only `round_half_up` rounds, and only where a rule or a display asks for it (ZI-RULES A.4).
+only `round_half_up` rounds, and only where a rule or a display asks for it (docs/zi-rules.md A.4).
 
 Two entry points per survey: ``*_from_aggregates`` takes COUNT/SUM per item, as SQL computes
 them; ``*_from_rows`` takes raw answer rows (the CLI). Both end in the same computation.
@@ -23,14 +23,14 @@ SKM_SCALE: Final = 4
 """PermenPANRB 14/2017: every unsur is answered on 1–4."""
 
 SUPPORTED_SCALES: Final = (4, 6)
-"""ZI-RULES A.9: SPAK/SPKP instruments are 1–4 (default) or 1–6 (the court questionnaires)."""
+"""docs/zi-rules.md A.9: SPAK/SPKP instruments are 1–4 (default) or 1–6 (the court questionnaires)."""
 
 HASIL_SURVEY_WEIGHT: Final = Fraction(35, 2)
 """PermenPANRB 90/2021 LKE hasil: IPAK and IPKP are each worth 17,50 points."""
 
 
 class Conversion(StrEnum):
-    """ZI-RULES A.9: named strategies to bring a 1–6 mean onto the 0–4 LKE index."""
+    """docs/zi-rules.md A.9: named strategies to bring a 1–6 mean onto the 0–4 LKE index."""
 
     PROPORTIONAL = "proportional"
     RANGE_1_4 = "range-1-4"
@@ -38,7 +38,7 @@ class Conversion(StrEnum):
 
 
 class SampleMethod(StrEnum):
-    """ZI-RULES A.9: the Krejcie & Morgan formula, or the next published table row up."""
+    """docs/zi-rules.md A.9: the Krejcie & Morgan formula, or the next published table row up."""
 
     FORMULA = "formula"
     TABLE_NEXT_ROW = "table-next-row"
@@ -59,7 +59,7 @@ SKM_BANDS: Final = (
     MutuBand(Decimal("65.00"), "C", "Kurang Baik"),
     MutuBand(Decimal("25.00"), "D", "Tidak Baik"),
 )
-"""PermenPANRB 14/2017 Lampiran, nilai interval konversi (ZI-RULES §3.5), best band first."""
+"""PermenPANRB 14/2017 Lampiran, nilai interval konversi (docs/zi-rules.md §3.5), best band first."""
 
 # fmt: off
 KREJCIE_MORGAN_TABLE: Final = (
@@ -78,7 +78,7 @@ KREJCIE_MORGAN_TABLE: Final = (
     (75000, 382), (1000000, 384),
 )
 # fmt: on
-"""Krejcie & Morgan (1970) table as published with 14/2017 (ZI-RULES §3.6): (N, n)."""
+"""Krejcie & Morgan (1970) table as published with 14/2017 (docs/zi-rules.md §3.6): (N, n)."""
 
 _KM_CHI_SQUARE: Final = Fraction(3841, 1000)
 _KM_P: Final = Fraction(1, 2)
@@ -169,7 +169,7 @@ def _count(value: int, what: str) -> int:
 
 
 def round_half_up(value: Number, places: int = 2) -> Decimal:
-    """ZI-RULES A.4/A.6: round exactly, half away from zero, to `places` decimals."""
+    """docs/zi-rules.md A.4/A.6: round exactly, half away from zero, to `places` decimals."""
     scaled = _fraction(value, "value") * 10**places
     magnitude = math.floor(abs(scaled) + Fraction(1, 2))
     return Decimal(-magnitude if scaled < 0 else magnitude).scaleb(-places)
@@ -296,7 +296,7 @@ def survey_index(
     weights: Mapping[str, Number] | None = None,
     points_weight: Number = HASIL_SURVEY_WEIGHT,
 ) -> SurveyIndexResult:
-    """ZI-RULES A.9/A.5: index = mean of item means on 0–4 (1–6 converted); points = index/4 × 17,5."""
+    """docs/zi-rules.md A.9/A.5: index = mean of item means on 0–4 (1–6 converted); points = index/4 × 17,5."""
     if _count(scale, "scale") not in SUPPORTED_SCALES:
         raise ValueError(f"scale must be one of {SUPPORTED_SCALES}, not {scale}")
     strategy = None if conversion is None else Conversion(conversion)
@@ -322,7 +322,7 @@ def survey_from_aggregates(
     conversion: Conversion | str | None = None,
     weights: Mapping[str, Number] | None = None,
 ) -> SurveyResult:
-    """ZI-RULES §2.3/A.9: item means from COUNT/SUM, then the IPAK/IPKP index."""
+    """docs/zi-rules.md §2.3/A.9: item means from COUNT/SUM, then the IPAK/IPKP index."""
     items = _item_means(aggregates, respondents)
     index = survey_index(
         {item.code: item.mean for item in items}, scale, conversion, weights=weights
@@ -381,7 +381,7 @@ def survey_from_rows(
     conversion: Conversion | str | None = None,
     weights: Mapping[str, Number] | None = None,
 ) -> SurveyResult:
-    """ZI-RULES §2.3/A.9: IPAK/IPKP from raw answer rows (None = not answered)."""
+    """docs/zi-rules.md §2.3/A.9: IPAK/IPKP from raw answer rows (None = not answered)."""
     respondents, aggregates = aggregate_rows(rows, codes, scale)
     return survey_from_aggregates(
         aggregates, respondents=respondents, scale=scale, conversion=conversion, weights=weights
@@ -396,7 +396,7 @@ def krejcie_morgan(population: int) -> Fraction:
 
 
 def sample_size(population: int, method: SampleMethod | str = SampleMethod.FORMULA) -> int:
-    """ZI-RULES A.9: Krejcie & Morgan sample, rounded half up, never above N (or next table row)."""
+    """docs/zi-rules.md A.9: Krejcie & Morgan sample, rounded half up, never above N (or next table row)."""
     if _count(population, "population") < 1:
         raise ValueError(f"population must be a positive whole number, not {population}")
     if SampleMethod(method) is SampleMethod.TABLE_NEXT_ROW:

@@ -1,6 +1,6 @@
 """Survey instruments as data: load and validate the YAML files in ``instruments/``.
 
-Pure Python (PyYAML, no Django). ZI-RULES A.1/A.9: questionnaires, scales and weights are
+Pure Python (PyYAML, no Django). docs/zi-rules.md A.1/A.9: questionnaires, scales and weights are
 versioned data; a published file is never edited, a changed questionnaire gets a new code.
 """
 

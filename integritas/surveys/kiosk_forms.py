@@ -8,6 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from integritas.common.forms import BootstrapForm
+from integritas.common.number_fields import IndonesianIntegerField
 from integritas.surveys.kiosk import DEFAULT_PER_HOUR
 from integritas.surveys.models import SurveyWave, WaveService
 from integritas.surveys.policy import LIMITS, HoldPolicy
@@ -23,7 +24,7 @@ class KioskUnlockForm(BootstrapForm):
         empty_label=_("— responden memilih sendiri —"),
         help_text=_("Dipilihkan lebih dulu pada kuesioner tablet; responden tetap dapat mengubahnya."),
     )  # fmt: skip
-    per_hour_limit = forms.IntegerField(
+    per_hour_limit = IndonesianIntegerField(
         label=_("Batas jawaban per jam"), min_value=1, max_value=600, initial=DEFAULT_PER_HOUR,
         help_text=_("Jawaban di atas batas ini dalam 60 menit ditahan untuk ditinjau."),
     )  # fmt: skip
@@ -53,12 +54,8 @@ class PolicyForm(BootstrapForm):
         super().__init__(*args, **kwargs)
         for name, label in POLICY_FIELDS.items():
             low, high = LIMITS[name]
-            self.fields[name] = forms.IntegerField(
-                label=label,
-                min_value=low,
-                max_value=high,
-                initial=getattr(policy, name),
-                widget=forms.NumberInput(attrs={"class": "form-control"}),
+            self.fields[name] = IndonesianIntegerField(
+                label=label, min_value=low, max_value=high, initial=getattr(policy, name)
             )
 
     def overrides(self) -> dict[str, int]:

@@ -1,8 +1,8 @@
 """Survey waves, their services, response codes, responses and answers.
 
 A wave snapshots the instrument it collects with (items, answer texts, scale, weights), so a
-later edit of the bundled file never changes a running or closed wave (ZI-RULES A.1). Answers are
-one row per item so the database computes COUNT/SUM per item with one GROUP BY (issue 4 §5).
+later edit of the bundled file never changes a running or closed wave (docs/zi-rules.md A.1). Answers are
+one row per item so the database computes COUNT/SUM per item with one GROUP BY (Pasal 11 ayat 10–14).
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ ROMAN = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
 class SurveyWave(models.Model):
-    """One survey run of a unit for one period (issue 4 §2)."""
+    """One survey run of a unit for one period (Pasal 11 ayat 10–14)."""
 
     class Kind(models.TextChoices):
         SKM = "skm", _("SKM — Survei Kepuasan Masyarakat")
@@ -53,7 +53,7 @@ class SurveyWave(models.Model):
         RANGE_0_4 = "range-0-4", _("Rentang 0–4: (rata-rata − 1) × 4/5")
 
     class SampleMethod(models.TextChoices):
-        FORMULA = "formula", _("Rumus Krejcie & Morgan (keputusan A.9)")
+        FORMULA = "formula", _("Rumus Krejcie & Morgan")
         TABLE_NEXT_ROW = "table-next-row", _("Tabel Krejcie & Morgan, baris berikutnya ke atas")
 
     unit = models.ForeignKey(

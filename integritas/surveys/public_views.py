@@ -1,4 +1,4 @@
-"""The public, phone-first questionnaire reached by link or QR code (issue 4 §3). No login.
+"""The public, phone-first questionnaire reached by link or QR code (Pasal 11 ayat 10–14). No login.
 
 Layers against ballot stuffing, outermost first: a per-address rate limit (429 keeps the typed
 answers), the honeypot field, the signed form token (idempotency key + render time), the

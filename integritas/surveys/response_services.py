@@ -132,7 +132,7 @@ def response_submit_public(
     now: datetime | None = None,
     kiosk: Kiosk | None = None,
 ) -> SubmitOutcome:
-    """Issue 4 §3: store one public response once, behind the wave's layers of protection.
+    """Pasal 11 ayat 10–14: store one public response once, behind the wave's layers of protection.
 
     The hold rules are the wave's own policy (policy.py). A kiosk unlocked by staff for this
     wave skips the one-per-browser block and the same-address rule, within its hourly ceiling.
@@ -225,7 +225,7 @@ def response_enter_paper(
     sheet_number: str,
     by: Any,
 ) -> Response:
-    """Issue 4 §4: staff type in a paper questionnaire; its sheet number is entered only once.
+    """Pasal 11 ayat 10–14: staff type in a paper questionnaire; its sheet number is entered only once.
 
     Pasal 11 ayat (10): for a wave feeding the unit's LKE hasil only someone outside the unit
     (TPI or city administrator) enters sheets (permissions.can_decide_responses).
@@ -259,7 +259,7 @@ def response_enter_paper(
 def responses_review(
     *, wave: SurveyWave, response_ids: Iterable[int], accept: bool, note: str, by: Any
 ) -> int:
-    """Issue 4 §4: accept or reject responses (never delete); a rejection needs its reason.
+    """Pasal 11 ayat 10–14: accept or reject responses (never delete); a rejection needs its reason.
 
     Pasal 11 ayat (10): a wave feeding the unit's LKE hasil is decided outside the unit.
     """

@@ -2,7 +2,7 @@
 
 Two GROUP BY queries serve any number of waves: answers per (wave, service, item) → COUNT, SUM,
 SUM of squares; accepted responses per (wave, service, status) → COUNT, SUM and SUM of squares of
-the exact weighted respondent score. Python never loops over responses (issue 4 §5).
+the exact weighted respondent score. Python never loops over responses (Pasal 11 ayat 10–14).
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ SIX_POINT_ANSWERS = [
     "Setuju",
     "Sangat setuju",
 ]
-"""ZI-RULES §2.2: the 1–6 questionnaires in use ask agreement on six steps (6 = best)."""
+"""docs/zi-rules.md §2.2: the 1–6 questionnaires in use ask agreement on six steps (6 = best)."""
 
 CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 """No 0/O, 1/I/L: a code copied from a receipt by hand cannot be misread."""
@@ -131,13 +131,11 @@ def wave_create(
     sample_method: str = SurveyWave.SampleMethod.FORMULA,
     by: Any,
 ) -> SurveyWave:
-    """Issue 4 §2: a wave per unit and period, with a snapshot of the bundled instrument."""
+    """Pasal 11 ayat 10–14: a wave per unit and period, with a snapshot of the bundled instrument."""
     if kind == SurveyWave.Kind.SKM and scale != 4:
         raise ValidationError(_("SKM (PermenPANRB 14/2017) selalu memakai skala 1–4."))
     if scale == 6 and not conversion:
-        raise ValidationError(
-            _("Instrumen skala 1–6 wajib memilih konversi ke indeks 0–4 (keputusan A.9).")
-        )
+        raise ValidationError(_("Instrumen skala 1–6 wajib memilih konversi ke indeks 0–4."))
     start, end = period_dates(period_type, year, period_number)
     wave = SurveyWave(
         unit=unit,
@@ -314,7 +312,7 @@ def wave_open(*, wave: SurveyWave, by: Any) -> SurveyWave:
 
 @transaction.atomic
 def wave_close(*, wave: SurveyWave, by: Any) -> SurveyWave:
-    """Issue 4 §5: close, freeze the indices, and make them the unit's LKE hasil inputs."""
+    """Pasal 11 ayat 10–14: close, freeze the indices, and make them the unit's LKE hasil inputs."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
     _require_status(wave, SurveyWave.Status.OPEN)
     before = snapshot(
@@ -424,7 +422,7 @@ def _new_code() -> str:
 def codes_issue(
     *, wave: SurveyWave, service: WaveService, count: int, validity_days: int | None, by: Any
 ) -> CodeBatch:
-    """Issue 4 §3: single-use codes for a service counter, valid for N days."""
+    """Pasal 11 ayat 10–14: single-use codes for a service counter, valid for N days."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
     _require_status(wave, SurveyWave.Status.DRAFT, SurveyWave.Status.OPEN)
     if service.wave_id != wave.pk:

@@ -1,4 +1,4 @@
-"""Per-address rate limit for the public survey pages (issue 4 §3).
+"""Per-address rate limit for the public survey pages (Pasal 11 ayat 10–14).
 
 One counter row per hashed client address and minute, incremented with a single
 ``INSERT … ON CONFLICT DO UPDATE … RETURNING`` statement (SQLite ≥ 3.35 and PostgreSQL). That is

@@ -52,7 +52,7 @@ def _error(request, exc: ValidationError) -> None:
 
 
 def wave_list(request):
-    """Issue 4 §2: the survey waves of the units the user may read."""
+    """Pasal 11 ayat 10–14: the survey waves of the units the user may read."""
     waves = selectors.wave_list(
         units=access.units_for_user(request.user),
         kind=request.GET.get("jenis", ""),
@@ -383,7 +383,7 @@ def paper_entry(request, pk):
 
 
 def review_queue(request, pk):
-    """Issue 4 §4: held responses are approved or rejected, never deleted.
+    """Pasal 11 ayat 10–14: held responses are approved or rejected, never deleted.
 
     For an SPAK/SPKP wave the unit sees its queue but only the TPI or an administrator outside
     the unit decides (permissions.can_decide_responses).
@@ -437,7 +437,7 @@ def review_queue(request, pk):
 
 
 def results(request, pk):
-    """Issue 4 §5–6: indices per service and wave, CI, warnings, charts and the trend."""
+    """Pasal 11 ayat 10–14: indices per service and wave, CI, warnings, charts and the trend."""
     wave = _wave_for_user(request.user, pk)
     result = selectors.wave_results(wave)
     history = selectors.trend(wave)
@@ -507,7 +507,7 @@ def follow_up_remove(request, pk, follow_up_pk):
 
 
 def export(request, pk, what, fmt):
-    """CSV/XLSX of the responses or of the results (issue 4 §6)."""
+    """CSV/XLSX of the responses or of the results (Pasal 11 ayat 10–14)."""
     wave = _wave_for_user(request.user, pk)
     if what not in ("jawaban", "hasil") or fmt not in ("csv", "xlsx"):
         raise Http404

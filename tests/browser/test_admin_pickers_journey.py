@@ -1,5 +1,7 @@
 """The administrator's pickers and the pages that say what to do, in a real browser."""
 
+from playwright.sync_api import expect
+
 from integritas.audit.services import record
 from integritas.organization.models import Employee
 from integritas.organization.testing import make_nip
@@ -15,7 +17,7 @@ def test_admin_finds_an_employee_by_nip_and_reads_the_audit_log(
     # Search the employee picker by NIP: the options narrow without a page reload.
     page.goto(f"{live_server.url}/akun/pengguna/baru/")
     page.fill("#employee-search", maria.nip[-8:])
-    page.wait_for_function("document.querySelectorAll('#id_employee option').length === 2")
+    expect(page.locator("#id_employee option")).to_have_count(2)
     options = page.locator("#id_employee option").all_inner_texts()
     assert options[1] == f"Maria Ndun · NIP {maria.nip} · {world.unit_a.name}"
     page.select_option("#id_employee", str(maria.pk))
@@ -38,7 +40,7 @@ def test_admin_finds_an_employee_by_nip_and_reads_the_audit_log(
     page.goto(f"{live_server.url}/organisasi/pegawai/")
     page.select_option("#unit-filter", str(world.unit_b.pk))
     page.wait_for_url(lambda url: f"unit={world.unit_b.pk}" in url)
-    page.wait_for_function("!document.body.innerText.includes('Staff A')")
+    expect(page.locator("body")).not_to_contain_text("Staff A")
     shot(page, "admin-04-employees-by-unit")
 
 

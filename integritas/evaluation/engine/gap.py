@@ -241,7 +241,7 @@ def gap_analysis(
     if not reachable:
         reasons = blocking or list(after.failures)
         reason = "Tidak dapat dicapai hanya dengan memperbaiki jawaban pengungkit: " + "; ".join(
-            f"{f.rule} ({f.message})" for f in reasons
+            f.message for f in reasons
         )
     return GapResult(
         rule_set=rule_set.code,

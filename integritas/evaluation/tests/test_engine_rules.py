@@ -1,4 +1,4 @@
-"""Both rule sets at and around each threshold (ZI-RULES A.6, §1.7; Perwali 23/2025 Pasal 16 (4))."""
+"""Both rule sets at and around each threshold (docs/zi-rules.md A.6, §1.7; Perwali 23/2025 Pasal 16 (4))."""
 
 from decimal import Decimal as D
 

@@ -1,4 +1,4 @@
-"""The LKE roll-up with the regulation's own numbers (ZI-RULES §1.2-1.6, A.3-A.5, A.10)."""
+"""The LKE roll-up with the regulation's own numbers (docs/zi-rules.md §1.2-1.6, A.3-A.5, A.10)."""
 
 from decimal import Decimal as D
 

@@ -1,4 +1,4 @@
-"""The shipped worksheet and rule-set files say what ZI-RULES.md §1 and A.6 say."""
+"""The shipped worksheet and rule-set files say what docs/zi-rules.md §1 and A.6 say."""
 
 import re
 from decimal import Decimal as D

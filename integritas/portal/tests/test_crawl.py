@@ -85,6 +85,11 @@ ENGLISH = [
     "p.m.",
 ]
 ENGLISH_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in ENGLISH) + r")(?![\w])")
+# Internal references a user must never read: decision numbers, version codes, hashes, JSON.
+INTERNAL_RE = re.compile(
+    r"keputusan A\.\d|\bA\.\d\b(?= |\))|lke-zi-\d{4}|\b[0-9a-f]{40,64}\b|SHA-256|Cuplikan JSON"
+    r"|\bhasil_pelayanan\b|\bhasil_bersih\b|\bclosed_by_id\b"
+)
 # A year printed with a thousands separator ("2.026") betrays a missing |unlocalize.
 YEAR_RE = re.compile(r"(?<![\d.,])2\.0[0-9]{2}(?![\d.,])")
 DOWNLOAD_TYPES = {
@@ -135,9 +140,11 @@ class _Page(HTMLParser):
 def text_problems(texts: list[str]) -> list[str]:
     """English interface words and years printed with a thousands separator."""
     text = " ".join(" ".join(texts).split())
-    return [f"English text {w!r}" for w in sorted(set(ENGLISH_RE.findall(text)))] + [
-        f"year printed as {y!r}" for y in sorted(set(YEAR_RE.findall(text)))
-    ]
+    return (
+        [f"English text {w!r}" for w in sorted(set(ENGLISH_RE.findall(text)))]
+        + [f"year printed as {y!r}" for y in sorted(set(YEAR_RE.findall(text)))]
+        + [f"internal reference {r!r}" for r in sorted(set(INTERNAL_RE.findall(text)))]
+    )
 
 
 def csp_problems(response, parser: _Page) -> list[str]:
@@ -302,3 +309,9 @@ def test_the_checker_flags_english_and_localised_years_but_not_indonesian():
     parser = _Page()
     parser.feed("<p>Perwali No. 23 Tahun 2025; nilai 1.234,56; 2.026,5 poin; April 2026</p>")
     assert text_problems(parser.text) == []
+    parser = _Page()
+    parser.feed(
+        "<p>dihitung 0 (keputusan A.4); versi lke-zi-2021; SHA-256 "
+        "<code>9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08</code></p>"
+    )
+    assert len([p for p in text_problems(parser.text) if p.startswith("internal")]) == 4

@@ -1,4 +1,4 @@
-"""A closed SPAK/SPKP wave becomes the unit's LKE hasil input, with a link back (issue 4 §5)."""
+"""A closed SPAK/SPKP wave becomes the unit's LKE hasil input, with a link back (Pasal 11 ayat 10–14)."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""The survey rules (ZI-RULES A.8, A.9, §2, §3) as plain functions: no database."""
+"""The survey rules (docs/zi-rules.md A.8, A.9, §2, §3) as plain functions: no database."""
 
 import ast
 from decimal import Decimal
@@ -29,7 +29,7 @@ from integritas.surveys.indices import (
 SURVEYS_DIR = Path(__file__).resolve().parents[1]
 UNSUR = [f"U{number}" for number in range(1, 10)]
 
-# ZI-RULES §3.6, typed in again from the published table (not imported from the module).
+# docs/zi-rules.md §3.6, typed in again from the published table (not imported from the module).
 PUBLISHED_TABLE = """
 10 10  15 14  20 19  25 24  30 28  35 32  40 36  45 40  50 44  55 48  60 52  65 56  70 59  75 63
 80 66  85 70  90 73  95 76  100 80  110 86  120 92  130 97  140 103  150 108  160 113  170 118

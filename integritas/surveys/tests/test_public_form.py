@@ -1,4 +1,4 @@
-"""The public questionnaire and every layer against ballot stuffing (issue 4 §3, "done when")."""
+"""The public questionnaire and every layer against ballot stuffing (Pasal 11 ayat 10–14, "done when")."""
 
 import pytest
 from django.test import Client

@@ -312,4 +312,5 @@ def test_a_5000_digit_answer_is_refused_not_a_traceback():
     assert completed.returncode == 2
     assert completed.stdout == ""
     assert "Traceback" not in completed.stderr
-    assert "(5000 karakter)” di luar skala 1–4" in completed.stderr
+    # Refused by the capped reader before any number is parsed (the cell is over 4.000 characters).
+    assert "terlalu panjang" in completed.stderr and "baris 2" in completed.stderr

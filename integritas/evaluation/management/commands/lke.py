@@ -1,7 +1,7 @@
 """`integritas lke score FILE` and `integritas lke load FILE`: the LKE engine on the command line.
 
 score: reads {"framework"?, "answers", "hasil", "predikat_wbk"?} as JSON (FILE or - for stdin) and
-prints ONE JSON object with the scores and both rule sets (ZI-RULES A.6). Invalid input exits
+prints ONE JSON object with the scores and both rule sets (docs/zi-rules.md A.6). Invalid input exits
 with status 2, every problem on stderr (one per line) and nothing on stdout.
 
 load: checks a framework YAML file and prints its summary; an invalid file exits with status 2.
