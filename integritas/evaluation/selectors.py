@@ -226,10 +226,29 @@ def evidence_links(assessment: Assessment) -> dict[str, list[EvidenceLink]]:
     return dict(grouped)
 
 
-def assessment_data(assessment: Assessment, *, with_links: bool = True) -> AssessmentData:
-    """Load the answers, hasil and evidence of one assessment and score both sides."""
+TPI_FIELDS = ("tpi_option_label", "tpi_percent", "tpi_inputs", "tpi_note", "reviewed_by")
+
+
+def assessment_data(
+    assessment: Assessment, *, with_links: bool = True, with_review: bool = True
+) -> AssessmentData:
+    """Load the answers, hasil and evidence of one assessment and score both sides.
+
+    `with_review=False` builds it for a viewer who may not see the TPI side (Pasal 19): the
+    TPI's answers are never loaded, so no page, export or document built from it can show them.
+    """
     framework = engine_framework(assessment.framework)
-    answers = {a.question_code: a for a in Answer.objects.filter(assessment=assessment)}
+    rows = Answer.objects.filter(assessment=assessment)
+    if not with_review:
+        rows = rows.defer(*TPI_FIELDS)
+    answers = {a.question_code: a for a in rows}
+    if not with_review:
+        for answer in answers.values():
+            # deferred fields would be fetched on access: give them their empty values instead
+            answer.__dict__.update(
+                tpi_option_label="", tpi_percent=None, tpi_inputs={}, tpi_note="",
+                reviewed_by_id=None,
+            )  # fmt: skip
     hasil = HasilInput.objects.filter(assessment=assessment).first()
     self_input = assessment_input(framework, answers.values(), hasil, SELF)
     tpi_input = assessment_input(framework, answers.values(), hasil, TPI)

@@ -294,7 +294,10 @@ def _question(assessment: Assessment, code: str) -> engine.Question:
 
 
 def _require_unit_writer(assessment: Assessment, by: Any) -> None:
-    if not access.can_write_unit(by, assessment.unit_id):
+    """The same right the pages check (evaluation.access), so the two never disagree."""
+    from integritas.evaluation.access import rights_for
+
+    if not rights_for(by, assessment).can_write:
         raise PermissionDenied
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.common.numbers import format_input, query_int
+from integritas.evaluation import access as evaluation_access
 from integritas.evaluation import engine, selectors, services
 from integritas.evaluation.forms import (
     AssessmentCreateForm,
@@ -93,28 +94,8 @@ def assessment_create(request):
 
 
 def _rights(user, assessment: Assessment) -> dict[str, bool]:
-    can_write = access.can_write_unit(user, assessment.unit_id)
-    may_review = selectors.may_review(user, assessment)
-    ketua = selectors.is_ketua(user, assessment)
-    return {
-        "can_edit": can_write and assessment.unit_may_edit,
-        "can_submit": access.can_head_unit(user, assessment.unit_id) and assessment.unit_may_edit,
-        "may_review": may_review and assessment.under_review,
-        "is_reviewer": may_review,
-        "is_ketua": ketua,
-        "can_supersede": assessment.status == Assessment.Status.FINAL
-        and (access.can_administer(user) or ketua),
-        "can_see_review": _can_see_review(user, assessment, may_review),
-    }
-
-
-def _can_see_review(user, assessment: Assessment, may_review: bool) -> bool:
-    """TPI scores are shown to reviewers and city readers; to the unit once returned or final."""
-    if may_review or access.can_read_city(user):
-        return True
-    return assessment.status in (Assessment.Status.RETURNED, Assessment.Status.FINAL) or (
-        assessment.status == Assessment.Status.SUPERSEDED
-    )
+    """The viewer's rights, for the templates (decided in evaluation.access)."""
+    return evaluation_access.rights_for(user, assessment).as_context()
 
 
 def assessment_detail(request, pk):

@@ -28,12 +28,9 @@ from integritas.evaluation.views import (
 
 def export_excel(request, pk):
     assessment = selectors.assessment_for_user(request.user, pk)
-    data = selectors.assessment_data(assessment)
-    if data.tpi_score is not None and not _rights(request.user, assessment)["can_see_review"]:
-        data.tpi_score = None
-        for answer in data.answers.values():
-            answer.tpi_option_label, answer.tpi_percent, answer.tpi_inputs = "", None, {}
-            answer.tpi_note = ""
+    data = selectors.assessment_data(
+        assessment, with_review=_rights(request.user, assessment)["can_see_review"]
+    )
     body = excel.export_workbook(data)
     return exports.attachment(
         HttpResponse(body, content_type=exports.XLSX_MIME),

@@ -132,3 +132,36 @@ def test_the_unit_sees_tpi_scores_only_once_returned_or_final(
         reverse("evaluation:review_area", args=[submitted.pk, "MP"])
     )
     assert response.status_code == (200 if username in CITY else 404)
+
+
+def test_the_export_never_loads_the_tpi_side_for_a_unit_that_may_not_see_it(
+    world, client_for, submitted, ketua, lke
+):
+    """Pasal 19: during review the unit's .xlsx holds no TPI score or note (decided once)."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from integritas.evaluation import selectors, services
+
+    question = lke.questions[0]
+    option = question.options[-1].label if question.options else None
+    services.review_save(
+        assessment=submitted, question_code=question.code, by=world.tpi,
+        **({"option_label": option} if option else {"percent": "10"}), note="CATATAN-RAHASIA-TPI",
+    )  # fmt: skip
+    body = client_for(world.head_a).get(reverse("evaluation:export_excel", args=[submitted.pk]))
+    cells = [
+        str(c.value) for ws in load_workbook(io.BytesIO(body.content)) for r in ws.iter_rows()
+        for c in r if c.value is not None
+    ]  # fmt: skip
+    assert not any("CATATAN-RAHASIA-TPI" in c for c in cells)
+    data = selectors.assessment_data(submitted, with_review=False)
+    assert data.tpi_score is None and data.reviewed_count == 0
+    assert all(a.tpi_note == "" for a in data.answers.values())
+    tpi = client_for(world.tpi).get(reverse("evaluation:export_excel", args=[submitted.pk]))
+    tpi_cells = [
+        str(c.value) for ws in load_workbook(io.BytesIO(tpi.content)) for r in ws.iter_rows()
+        for c in r if c.value is not None
+    ]  # fmt: skip
+    assert any("CATATAN-RAHASIA-TPI" in c for c in tpi_cells)

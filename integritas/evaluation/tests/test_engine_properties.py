@@ -131,5 +131,5 @@ def test_the_gap_analysis_reaches_the_target_whenever_it_says_it_is_reachable(
         assert outcome.eligible
     else:
         assert gap.blocking
-        assert all(f.rule in gap.reason for f in gap.blocking)
+        assert all(f.message in gap.reason for f in gap.blocking)
     assert improved.total >= score(FRAMEWORK, assessment).total
