@@ -38,6 +38,10 @@ class InstitutionFactsForm(BootstrapModelForm):
             "kind", "opini_bpk", "opini_source", "sakip", "sakip_source", "indeks_rb", "indeks_rb_source",
             "spip_level", "spip_source",
         ]  # fmt: skip
+        labels = {
+            "opini_bpk": _("Opini BPK atas laporan keuangan"),
+            "indeks_rb": _("Indeks Reformasi Birokrasi"),
+        }
 
     def files_to_attach(self) -> dict:
         pairs = {

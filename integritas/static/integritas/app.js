@@ -33,6 +33,12 @@
   document.addEventListener("click", function (e) {
     const button = e.target.closest("[data-remove-row]");
     if (button) { button.closest("tr").remove(); }
+    const copy = e.target.closest("[data-copy-from]");
+    if (copy && navigator.clipboard) {
+      const source = document.getElementById(copy.dataset.copyFrom);
+      if (source) { navigator.clipboard.writeText(source.textContent.trim()); }
+    }
+    if (e.target.closest("[data-print]")) { window.print(); }
     const back = e.target.closest("[data-history-back]");
     if (back && window.history.length > 1) { e.preventDefault(); window.history.back(); }
   });
