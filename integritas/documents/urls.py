@@ -1,4 +1,4 @@
-from integritas.documents import evaluation_docs, planning_docs, survey_docs
+from integritas.documents import register_views, survey_docs, views
 
 app_name = "documents"
-urlpatterns = [*evaluation_docs.urlpatterns, *planning_docs.urlpatterns, *survey_docs.urlpatterns]
+urlpatterns = [*views.urlpatterns, *survey_docs.urlpatterns, *register_views.urlpatterns]
