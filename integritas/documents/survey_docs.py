@@ -205,7 +205,22 @@ def _skm_context(wave: SurveyWave) -> dict[str, Any]:
 
 
 def _skm_chart(wave: SurveyWave) -> dict[str, Any]:
-    return {"chart": charts.items_chart(wave, selectors.wave_results(wave).overall, width=640)}
+    """NRR per unsur for the printed report: every unsur named in full (no label cut off)."""
+    import pygal
+    from django.utils.safestring import mark_safe
+
+    items = list(reversed(selectors.wave_results(wave).overall.items))
+    if not items:
+        return {"chart": ""}
+    chart = pygal.HorizontalBar(
+        js=[], style=charts.STYLE, width=760, height=70 + 34 * len(items), show_legend=False,
+        range=(0, wave.scale), print_values=True, margin=8, truncate_label=-1,
+        value_formatter=lambda v: angka(v, 2), title=_("NRR per unsur"),
+    )  # fmt: skip
+    chart.x_labels = [f"{item.code} {item.name}" for item in items]
+    chart.add("", [float(item.mean2) for item in items])
+    # pygal escapes labels; the SVG is built from our own numbers and instrument texts.
+    return {"chart": mark_safe(chart.render(is_unicode=True))}  # noqa: S308
 
 
 def _skm_for_user(user, pk: int) -> SurveyWave:

@@ -67,6 +67,7 @@ def build_rekap(path: Path) -> None:
         cells[2].paragraphs[0].add_run(f"{{{{ totals.self.{key} }}}}")
         cells[3].paragraphs[0].add_run(f"{{{{ totals.tpi.{key} }}}}")
     fixed_widths(areas, [80, 25, 32, 33])
+    _para(doc, "")
     comps = _grid(doc, ["Komponen hasil", "Bobot", "Nilai TPI"],
                   ["{{ c.name }}", "{{ c.weight }}", "{{ c.points }}"], [100, 35, 35],
                   loop="c in components")  # fmt: skip
@@ -75,7 +76,8 @@ def build_rekap(path: Path) -> None:
     _para(doc, "{%p for v in verdicts %}")
     _para(doc, "{{ v.title }} — {{ v.basis }}", bold=True)
     _para(doc, "{%p for p in v.predicates %}")
-    _para(doc, "{{ p.name }}: {{ p.status }}. {{ p.notes }}")
+    # the verdicts keep with the signature below: it never stands alone on a page
+    _para(doc, "{{ p.name }}: {{ p.status }}. {{ p.notes }}").paragraph_format.keep_with_next = True
     _para(doc, "{%p endfor %}")
     _para(doc, "{%p endfor %}")
     sign = doc.add_table(rows=1, cols=2)

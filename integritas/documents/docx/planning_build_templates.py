@@ -208,6 +208,9 @@ def build_keputusan(path: Path) -> None:
         cells[2].paragraphs[0].add_run(text)
         cells[2].paragraphs[0].alignment = JUSTIFY
     fixed_widths(decide, [27, 4, 139])
+    for cell in decide.rows[-1].cells:  # KETIGA stays on the page of the signature
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
     sign = doc.add_table(rows=1, cols=2)
     fixed_widths(sign, [85, 85])
     _keep_row_together(sign)
