@@ -132,11 +132,15 @@ def _action_plan_context(plan: ActionPlan) -> dict:
                         "budget": angka(row.budget, 0) if row.budget is not None else "–",
                         "source": row.budget_source_label,
                         "targets": [angka(v, 0) if v is not None else "" for v in row.targets],
+                        "last": False,
                     }
                     for row in rows
                 ],
             }
         )
+    filled = [group for group in groups if group["rows"]]
+    if filled:  # the Word version keeps the last row with the signature
+        filled[-1]["rows"][-1]["last"] = True
     return {
         "unit_name": unit.name.upper(),
         "year": str(plan.year),

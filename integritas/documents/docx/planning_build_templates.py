@@ -336,13 +336,22 @@ def build_lampiran_c(path: Path) -> None:
     cells = ["{{ row.component }}", "{{ row.goal }}", "{{ row.indicator }}", "{{ row.action }}",
              "{{ row.pic }}", "{{ row.budget }}", "{{ row.source }}"]  # fmt: skip
     cells += [f"{{{{ row.targets[{m}] }}}}" for m in range(12)]
-    _row(table, cells)
+    _row(table, ["{%tr if not row.last %}"])
+    _cant_split(_row(table, cells))
+    _row(table, ["{%tr else %}"])
+    last = _row(table, cells)  # the last row keeps with the note and the signature below
+    _cant_split(last)
+    for cell in last:
+        for paragraph in cell.paragraphs:
+            paragraph.paragraph_format.keep_with_next = True
+    _row(table, ["{%tr endif %}"])
     _row(table, ["{%tr endfor %}"])
     _row(table, ["{%tr endfor %}"])
     fixed_widths(table, widths)
-    _para(doc, "Target capaian adalah persentase kumulatif penyelesaian rencana aksi pada akhir "
-          "bulan. Anggaran bersumber dari APBD atau sumber lain yang sah dan tidak mengikat "
-          "(Pasal 18).", size=8)  # fmt: skip
+    note = _para(doc, "Target capaian adalah persentase kumulatif penyelesaian rencana aksi pada "
+                 "akhir bulan. Anggaran bersumber dari APBD atau sumber lain yang sah dan tidak "
+                 "mengikat (Pasal 18).", size=8)  # fmt: skip
+    note.paragraph_format.keep_with_next = True
     sign = doc.add_table(rows=1, cols=2)
     fixed_widths(sign, [180, 97])
     _keep_row_together(sign)
@@ -353,6 +362,10 @@ def build_lampiran_c(path: Path) -> None:
         _para(right, "")
     _para(right, "{{ head_name }}", bold=True, underline=True, align=CENTER)
     doc.save(path)
+
+
+def _cant_split(cells) -> None:
+    cells[0]._tc.getparent().get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
 
 def _repeat_header(row) -> None:

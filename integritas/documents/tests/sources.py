@@ -32,10 +32,10 @@ def make_work_plan(world) -> WorkPlan:
     return plan
 
 
-def make_action_plan(world, *, rows: int = 1) -> ActionPlan:
-    plan = ActionPlan.objects.create(unit=world.unit_a, year=YEAR)
+def make_action_plan(world, *, rows: int = 1, unit=None) -> ActionPlan:
+    plan = ActionPlan.objects.create(unit=unit or world.unit_a, year=YEAR)
     targets = dict(zip(MONTH_FIELDS, [Decimal(v * 8) for v in range(1, 13)], strict=True))
-    components = ["MP", "TL", "PSDM", "AK", "PW", "PPP"]
+    components = ["MP", "TT", "SDM", "AK", "PW", "PP", "bersih", "pelayanan"]
     for i in range(rows):
         ActionRow.objects.create(
             plan=plan, component=components[i % len(components)] if i else "PW",
