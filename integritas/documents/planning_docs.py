@@ -4,6 +4,8 @@ The read models of the commitment app's declaration (Pasal 5–7) and of the pla
 plan (Pasal 11) and action plan (Pasal 12), registered in the catalogue.
 """
 
+from typing import Any
+
 from django.shortcuts import get_object_or_404
 
 from integritas.accounts import access
