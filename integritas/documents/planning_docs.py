@@ -119,7 +119,7 @@ def _action_plan_context(plan: ActionPlan) -> dict:
     """Lampiran C as display strings: the rows by group, the budget and the twelve targets."""
     unit = plan.unit
     head = unit.head
-    groups = []
+    groups: list[dict[str, Any]] = []
     for _group, label, rows in rows_by_group(action_rows(plan)):
         groups.append(
             {
