@@ -70,17 +70,6 @@ def _declaration_context(declaration: Declaration) -> dict:
         "head_title": _head_title(unit),
         "opening": _opening(declaration.declared_on),
         "place_date": f"{declaration.place}, {tanggal(declaration.declared_on)}".upper(),
-        "commitment_text": (
-            "BAHWA DALAM RANGKA MEWUJUDKAN PEMERINTAHAN YANG BERSIH DAN BEBAS DARI KORUPSI, "
-            f"KOLUSI DAN NEPOTISME, {unit_name} SIAP MELAKSANAKAN PEMBANGUNAN ZONA INTEGRITAS "
-            "MENUJU WILAYAH BEBAS DARI KORUPSI (WBK) DAN MENUJU WILAYAH BIROKRASI BERSIH DAN "
-            "MELAYANI (WBBM)"
-        ),
-        "piagam_text": (
-            "MELAKSANAKAN PEMBANGUNAN ZONA INTEGRITAS MENUJU WILAYAH BEBAS DARI KORUPSI (WBK) "
-            "DAN MENUJU WILAYAH BIROKRASI BERSIH DAN MELAYANI (WBBM) KHUSUSNYA DALAM PENCEGAHAN "
-            "KORUPSI DAN PENINGKATAN KUALITAS PELAYANAN PUBLIK"
-        ),
         "walikota_name": city.head_name if city else blank,
         "witness_inspektorat": ", ".join(names.get(DeclarationWitness.Role.INSPEKTORAT, [])) or blank,
         "witness_tim_zi": ", ".join(names.get(DeclarationWitness.Role.TIM_ZI, [])) or blank,
@@ -198,7 +187,7 @@ def _demo_declaration() -> dict:
         "unit_name": "DINAS CONTOH", "head_name": "Drs. Nama Kepala, M.Si.",
         "head_title": "KEPALA DINAS CONTOH",
         "opening": "PADA HARI INI SENIN TANGGAL DELAPAN BELAS BULAN AGUSTUS TAHUN DUA RIBU DUA PULUH LIMA",
-        "place_date": "KUPANG, 18 AGUSTUS 2025", "commitment_text": "BAHWA ...", "piagam_text": "MELAKSANAKAN ...",
+        "place_date": "KUPANG, 18 AGUSTUS 2025",
         "walikota_name": "Nama Wali Kota", "witness_inspektorat": "Nama Inspektur",
         "witness_tim_zi": "Nama Ketua Tim", "witness_masyarakat": "Nama Tokoh",
     }  # fmt: skip

@@ -116,6 +116,19 @@ def _signature(cell, title_tag: str, name_tag: str, *, blank: int = 3):
     _para(cell, name_tag, bold=True, underline=True, align=CENTER)
 
 
+# Lampiran A: the fixed wording of the commitment (the unit's name is the only field)
+DEKLARASI_COMMITMENT = (
+    "BAHWA DALAM RANGKA MEWUJUDKAN PEMERINTAHAN YANG BERSIH DAN BEBAS DARI KORUPSI, KOLUSI DAN "
+    "NEPOTISME, {{ unit_name }} SIAP MELAKSANAKAN PEMBANGUNAN ZONA INTEGRITAS MENUJU WILAYAH BEBAS "
+    "DARI KORUPSI (WBK) DAN MENUJU WILAYAH BIROKRASI BERSIH DAN MELAYANI (WBBM)"
+)
+PIAGAM_COMMITMENT = (
+    "MELAKSANAKAN PEMBANGUNAN ZONA INTEGRITAS MENUJU WILAYAH BEBAS DARI KORUPSI (WBK) DAN MENUJU "
+    "WILAYAH BIROKRASI BERSIH DAN MELAYANI (WBBM) KHUSUSNYA DALAM PENCEGAHAN KORUPSI DAN "
+    "PENINGKATAN KUALITAS PELAYANAN PUBLIK"
+)
+
+
 def build_deklarasi(path: Path) -> None:
     """Lampiran A angka 1: Deklarasi Pembangunan Zona Integritas."""
     doc = _document()
@@ -126,7 +139,7 @@ def build_deklarasi(path: Path) -> None:
     _para(doc, "SAYA, {{ head_name }} SELAKU {{ head_title }}", align=CENTER)
     _para(doc, "BESERTA SELURUH PEGAWAI DI LINGKUNGAN {{ unit_name }}", align=CENTER, after=12)
     _para(doc, "BERKOMITMEN", bold=True, size=14, align=CENTER, after=12)
-    _para(doc, "{{ commitment_text }}", align=CENTER, after=24)
+    _para(doc, DEKLARASI_COMMITMENT, align=CENTER, after=24)
     table = doc.add_table(rows=1, cols=2)
     fixed_widths(table, [80, 90])
     left, right = table.rows[0].cells
@@ -155,7 +168,7 @@ def build_piagam(path: Path) -> None:
     _para(doc, "SAYA, {{ head_name }} SELAKU {{ head_title }}", align=CENTER)
     _para(doc, "BESERTA SELURUH PEGAWAI DI LINGKUNGAN {{ unit_name }}", align=CENTER, after=3)
     _para(doc, "BERKOMITMEN", bold=True, size=13, align=CENTER, after=3)
-    _para(doc, "{{ piagam_text }}", align=CENTER, after=4)
+    _para(doc, PIAGAM_COMMITMENT, align=CENTER, after=4)
     _para(doc, "{{ place_date }}", align=CENTER, after=2)
     signers = doc.add_table(rows=1, cols=2)
     fixed_widths(signers, [133, 134])

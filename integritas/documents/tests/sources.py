@@ -97,9 +97,11 @@ def make_all(world) -> dict:
 # What each type's text must contain when rendered from make_all (both formats).
 EXPECTED = {
     "deklarasi": ["DEKLARASI PEMBANGUNAN ZONA INTEGRITAS", "Drs. Yosef Tallo, M.Si.",
-                  "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", "PEMERINTAH KOTA KUPANG"],
+                  "DINAS KEPENDUDUKAN DAN PENCATATAN SIPIL", "PEMERINTAH KOTA KUPANG",
+                  "PENCATATAN SIPIL SIAP MELAKSANAKAN PEMBANGUNAN ZONA INTEGRITAS"],
     "piagam": ["PIAGAM PENCANANGAN PEMBANGUNAN ZONA INTEGRITAS", "dr. Christian Widodo",
-               "Ir. Inspektur Kota", "Pdt. Tokoh Masyarakat"],
+               "Ir. Inspektur Kota", "Pdt. Tokoh Masyarakat",
+               "KHUSUSNYA DALAM PENCEGAHAN KORUPSI DAN PENINGKATAN KUALITAS PELAYANAN PUBLIK"],
     "keputusan-rencana-kerja": ["800/DUKCAPIL/12/2025", "Agen perubahan ditetapkan", "Apel pagi",
                                 "Menimbang", "Undang-Undang Nomor 28 Tahun 1999", "KETIGA",
                                 "Kepala Dinas Kependudukan dan Pencatatan Sipil;"],
