@@ -33,11 +33,15 @@ class CancelForm(forms.Form):
 
 class PatternForm(forms.Form):
     unit = forms.ModelChoiceField(
-        label=gettext_lazy("Unit"), queryset=Unit.objects.filter(is_active=True).order_by("name")
+        label=gettext_lazy("Unit"),
+        queryset=Unit.objects.filter(is_active=True).order_by("name"),
+        widget=forms.Select(attrs={"class": "form-select"}),
     )
-    year = forms.IntegerField(label=gettext_lazy("Tahun"), min_value=2000, max_value=2100)
+    year = forms.IntegerField(label=gettext_lazy("Tahun"), min_value=2000, max_value=2100,
+                              widget=forms.NumberInput(attrs={"class": "form-control"}))  # fmt: skip
     pattern = forms.CharField(label=gettext_lazy("Pola nomor"), max_length=120,
-                              help_text=gettext_lazy("Misalnya 800/{seq}/ORG/{year}."))  # fmt: skip
+                              widget=forms.TextInput(attrs={"class": "form-control",
+                                                            "placeholder": "800/{seq}/ORG/{year}"}))  # fmt: skip
 
 
 class TemplateForm(forms.Form):
