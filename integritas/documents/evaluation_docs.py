@@ -2,19 +2,19 @@
 
 Pasal 19 ayat (2) and Pasal 20: the TPI reports its evaluation in writing. The numbers come from
 the snapshot taken when the ketua finalised, never from a recomputation, so the PDF matches what
-decisions point to (its SHA-256 is printed on it).
+decisions point to.
 """
 
 from decimal import Decimal
 from typing import Any
 
 from django.http import Http404
-from django.urls import path
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from integritas.common.formatting import tanggal
-from integritas.documents.render import PDF_MIME, file_response, letterhead, render_pdf
+from integritas.common.formatting import angka, tanggal
+from integritas.documents.catalogue import DocumentType, register
+from integritas.documents.render import letterhead
 from integritas.evaluation import charts, engine, selectors
 from integritas.evaluation.models import AssessmentSnapshot
 from integritas.organization.models import Unit
@@ -110,17 +110,137 @@ def _percent(text: str | None) -> str:
     return f"{engine.format_id(value)}%" if value is not None else ""
 
 
-def assessment_report(request, pk: int):
-    """The recap PDF of a final assessment (readable by whoever may read the unit)."""
-    assessment = selectors.assessment_for_user(request.user, pk)
-    snapshot = AssessmentSnapshot.objects.filter(assessment=assessment).first()
+def _two(value: Decimal | None) -> str:
+    return angka(value, 2) if value is not None else "–"
+
+
+def rekap_context(snapshot: AssessmentSnapshot) -> dict[str, Any]:
+    """The recap as display strings (the same for .docx and PDF)."""
+    full = report_context(snapshot)
+    assessment, data = full["assessment"], full["data"]
+    return {
+        "unit_name": assessment.unit.name,
+        "year": str(assessment.year),
+        "revision": f"Revisi {assessment.revision}" if assessment.revision > 1 else "",
+        "framework_title": full["framework"].title,
+        "regulation": full["framework"].regulation[:140],
+        "finalised_name": data["finalised"]["name"],
+        "finalised_on": full["finalised_on"],
+        "reviewers": "; ".join(
+            r["name"] + (" (ketua)" if r.get("ketua") else "") for r in data.get("reviewers", [])
+        ),
+        "areas": [
+            {
+                "name": f"{a['number']}. {a['name']}",
+                "weight": _two(a["weight"]),
+                "self": _two(a["self"]),
+                "tpi": _two(a["tpi"]),
+            }
+            for a in full["areas"]
+        ],  # fmt: skip
+        "components": [
+            {
+                "name": c["name"] + ("" if c["counted"] else " (hanya aturan Perwali)"),
+                "weight": _two(c["weight"]),
+                "points": _two(c["points"]),
+            }
+            for c in full["components"]
+        ],  # fmt: skip
+        "totals": {
+            side: {k: _two(v) for k, v in values.items()} for side, values in full["totals"].items()
+        },
+        "verdicts": [
+            {
+                "title": v["title"],
+                "basis": "dasar rekomendasi TPI kepada Wali Kota (Pasal 16 ayat 2–4)"
+                if v["local"]
+                else "prediksi penilaian TPN",
+                "predicates": [
+                    {
+                        "name": f"Menuju {p['name']}",
+                        "status": "Memenuhi" if p.get("eligible") else "Belum memenuhi",
+                        "eligible": bool(p.get("eligible")),
+                        "notes": "; ".join(f["message"] for f in p.get("failures", []))
+                        or (
+                            "Syarat predikat Menuju WBK diperiksa pada tahap usulan."
+                            if p.get("not_evaluated")
+                            else "–"
+                        ),
+                    }
+                    for p in v["predicates"]
+                ],
+            }
+            for v in full["verdicts"]
+        ],
+        "questions": [
+            {
+                "code": q["code"],
+                "self": q["self"] or "–",
+                "tpi": q["tpi"] or "–",
+                "value": _two(q["value"]),
+                "evidence": "; ".join(
+                    f"{e['title'][:40]} (revisi {e['number']})" for e in q["evidence"]
+                )
+                or "–",
+            }
+            for q in full["questions"]
+        ],  # fmt: skip
+    }
+
+
+def _chart(snapshot: AssessmentSnapshot) -> dict[str, Any]:
+    return {"chart": report_context(snapshot)["chart"]}
+
+
+def _snapshot_for_user(user, pk: int) -> AssessmentSnapshot:
+    """The snapshot of a final assessment the user may read (``pk`` is the assessment's)."""
+    assessment = selectors.assessment_for_user(user, pk)
+    snapshot = (
+        AssessmentSnapshot.objects.select_related("assessment", "assessment__unit")
+        .filter(assessment=assessment)
+        .first()
+    )
     if snapshot is None:
         raise Http404
-    pdf = render_pdf("documents/evaluation/rekap.html", report_context(snapshot))
-    filename = f"rekap-lke-{assessment.unit.code}-{assessment.year}-r{assessment.revision}.pdf"
-    return file_response(pdf, filename=filename, content_type=PDF_MIME, inline=True)
+    return snapshot
 
 
-urlpatterns = [
-    path("lke/<int:pk>/rekap.pdf", assessment_report, name="lke_report"),
-]
+def _find_snapshot(unit, year: int | None) -> AssessmentSnapshot | None:
+    found = AssessmentSnapshot.objects.select_related("assessment", "assessment__unit").filter(
+        assessment__unit=unit
+    )
+    if year is not None:
+        found = found.filter(assessment__year=year)
+    return found.order_by("-assessment__year", "-assessment__revision", "-pk").first()
+
+
+def _inspektorat(snapshot: AssessmentSnapshot) -> Unit | None:
+    return Unit.objects.filter(type=Unit.Type.INSPEKTORAT).first()
+
+
+def _demo() -> dict[str, Any]:
+    two = {"total": "80,00", "pengungkit": "50,00", "hasil": "30,00"}
+    return {
+        "unit_name": "Dinas Contoh", "year": "2026", "revision": "", "framework_title": "LKE ZI",
+        "regulation": "PermenPANRB 90/2021", "finalised_name": "Nama Ketua TPI",
+        "finalised_on": "1 Desember 2026", "reviewers": "Nama Ketua TPI (ketua)",
+        "areas": [{"name": "1. Manajemen Perubahan", "weight": "8,00", "self": "6,00", "tpi": "5,50"}],
+        "components": [{"name": "IPAK", "weight": "15,00", "points": "12,00"}],
+        "totals": {"self": two, "tpi": two},
+        "verdicts": [{"title": "Syarat", "basis": "prediksi penilaian TPN", "predicates": [
+            {"name": "Menuju WBK", "status": "Memenuhi", "eligible": True, "notes": "–"}]}],
+        "questions": [{"code": "1.a", "self": "Ya", "tpi": "Ya", "value": "1,00", "evidence": "–"}],
+    }  # fmt: skip
+
+
+register(
+    DocumentType(
+        code="rekap-lke", title="Rekapitulasi hasil evaluasi LKE oleh TPI", owner="evaluation",
+        docx_template="evaluation_rekap.docx", pdf_template="documents/evaluation/rekap.html",
+        offered_on="evaluation:score", what="penilaian LKE final", find=_find_snapshot,
+        fetch=_snapshot_for_user, context=rekap_context, unit_of=lambda s: s.assessment.unit,
+        year_of=lambda s: s.assessment.year,
+        filename=lambda s: f"rekap-lke-{s.assessment.unit.code}-{s.assessment.year}-r{s.assessment.revision}",
+        demo=_demo, pdf_extra=_chart, numbered=False, letterhead_of=_inspektorat,
+    )
+)  # fmt: skip

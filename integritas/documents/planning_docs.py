@@ -1,21 +1,19 @@
-"""Lampiran A (Deklarasi, Piagam Pencanangan), B (Keputusan rencana kerja) and C (rencana aksi)."""
+"""Lampiran A (Deklarasi, Piagam Pencanangan), B (Keputusan rencana kerja) and C (rencana aksi).
 
-from django.http import Http404
+The read models of the commitment app's declaration (Pasal 5–7) and of the planning app's work
+plan (Pasal 11) and action plan (Pasal 12), registered in the catalogue.
+"""
+
+from typing import Any
+
 from django.shortcuts import get_object_or_404
-from django.urls import path
 
 from integritas.accounts import access
 from integritas.commitment.models import Declaration, DeclarationWitness
 from integritas.commitment.selectors import city_declaration
 from integritas.common.formatting import BULAN, angka, tanggal
-from integritas.documents.render import (
-    DOCX_MIME,
-    PDF_MIME,
-    file_response,
-    letterhead,
-    render_docx,
-    render_pdf,
-)
+from integritas.common.numbers import format_number
+from integritas.documents.catalogue import DocumentType, register
 from integritas.planning import components
 from integritas.planning.models import ActionPlan, WorkPlan
 from integritas.planning.selectors import action_rows, rows_by_group
@@ -53,20 +51,6 @@ def _opening(day) -> str:
     ).upper()
 
 
-def _kop_context(unit) -> tuple[dict, dict]:
-    kop = letterhead(unit)
-    parts = [kop["address"]]
-    if kop["phone"]:
-        parts.append(f"Telp. {kop['phone']}")
-    if kop["email"]:
-        parts.append(f"Surel: {kop['email']}")
-    if kop["website"]:
-        parts.append(kop["website"])
-    kop["address_line"] = " · ".join(p for p in parts if p)
-    images = {"logo": (kop["logo_bytes"], 22)} if kop.get("logo_bytes") else {}
-    return kop, images
-
-
 def _head_title(unit) -> str:
     """Lampiran A and B: "KEPALA (nama PD)" — from the unit's name, whatever the position text."""
     return f"KEPALA {unit.name}".upper()
@@ -87,42 +71,11 @@ def _declaration_context(declaration: Declaration) -> dict:
         "head_title": _head_title(unit),
         "opening": _opening(declaration.declared_on),
         "place_date": f"{declaration.place}, {tanggal(declaration.declared_on)}".upper(),
-        "commitment_text": (
-            "BAHWA DALAM RANGKA MEWUJUDKAN PEMERINTAHAN YANG BERSIH DAN BEBAS DARI KORUPSI, "
-            f"KOLUSI DAN NEPOTISME, {unit_name} SIAP MELAKSANAKAN PEMBANGUNAN ZONA INTEGRITAS "
-            "MENUJU WILAYAH BEBAS DARI KORUPSI (WBK) DAN MENUJU WILAYAH BIROKRASI BERSIH DAN "
-            "MELAYANI (WBBM)"
-        ),
-        "piagam_text": (
-            "MELAKSANAKAN PEMBANGUNAN ZONA INTEGRITAS MENUJU WILAYAH BEBAS DARI KORUPSI (WBK) "
-            "DAN MENUJU WILAYAH BIROKRASI BERSIH DAN MELAYANI (WBBM) KHUSUSNYA DALAM PENCEGAHAN "
-            "KORUPSI DAN PENINGKATAN KUALITAS PELAYANAN PUBLIK"
-        ),
         "walikota_name": city.head_name if city else blank,
         "witness_inspektorat": ", ".join(names.get(DeclarationWitness.Role.INSPEKTORAT, [])) or blank,
         "witness_tim_zi": ", ".join(names.get(DeclarationWitness.Role.TIM_ZI, [])) or blank,
         "witness_masyarakat": ", ".join(names.get(DeclarationWitness.Role.MASYARAKAT, [])) or blank,
     }  # fmt: skip
-
-
-def declaration_doc(request, pk: int, kind: str, fmt: str):
-    """Lampiran A: the Deklarasi or the Piagam Pencanangan of a unit, as PDF or .docx."""
-    if kind not in ("deklarasi", "piagam") or fmt not in ("pdf", "docx"):
-        raise Http404
-    declaration = get_object_or_404(
-        Declaration.objects.select_related("unit"), pk=pk, scope=Declaration.Scope.UNIT
-    )
-    unit = declaration.unit
-    assert unit is not None
-    access.require(access.can_read_unit(request.user, unit.pk))
-    context = _declaration_context(declaration)
-    kop, images = _kop_context(unit)
-    filename = f"{kind}-pencanangan-zi-{unit.code}"
-    if fmt == "pdf":
-        data = render_pdf(f"documents/planning/{kind}.html", {**context, "kop": kop})
-        return file_response(data, filename=f"{filename}.pdf", content_type=PDF_MIME, inline=True)
-    data = render_docx(f"commitment_{kind}.docx", {**context, "kop": kop}, images=images)
-    return file_response(data, filename=f"{filename}.docx", content_type=DOCX_MIME)
 
 
 def _work_plan_context(plan: WorkPlan) -> dict:
@@ -136,52 +89,9 @@ def _work_plan_context(plan: WorkPlan) -> dict:
         "head_title": head_title,
         "head_name": head.full_name if head else "(nama lengkap)",
         "number": plan.decree_number,
-        "year": plan.year,
+        "year": str(plan.year),
         "decree_date": tanggal(plan.decree_date),
-        "menimbang_a": (
-            "a. bahwa berdasarkan Peraturan Wali Kota Kupang Nomor 23 Tahun 2025 tentang Pedoman "
-            "Pembangunan dan Evaluasi Zona Integritas Menuju Wilayah Bebas dari Korupsi dan "
-            "Wilayah Birokrasi Bersih dan Melayani di Lingkungan Pemerintah Kota Kupang, perlu "
-            "disusun Dokumen Rencana Kerja Pembangunan Zona Integritas;"
-        ),
-        "menimbang_b": (
-            "b. bahwa berdasarkan pertimbangan sebagaimana dimaksud pada huruf a, perlu "
-            f"ditetapkan dengan Keputusan Kepala {unit_name};"
-        ),
-        "mengingat_1": (
-            "1. Undang-Undang Nomor 28 Tahun 1999 tentang Penyelenggara Negara yang Bersih dan "
-            "Bebas dari Korupsi, Kolusi, dan Nepotisme (Lembaran Negara Republik Indonesia Tahun "
-            "1999 Nomor 75, Tambahan Lembaran Negara Republik Indonesia Nomor 3851);"
-        ),
-        "mengingat_2": (
-            "2. Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah (Lembaran Negara "
-            "Republik Indonesia Tahun 2014 Nomor 244, Tambahan Lembaran Negara Republik Indonesia "
-            "Nomor 5587) sebagaimana telah beberapa kali diubah terakhir dengan Undang-Undang "
-            "Nomor 9 Tahun 2015 tentang Perubahan Kedua atas Undang-Undang Nomor 23 Tahun 2014 "
-            "tentang Pemerintahan Daerah (Lembaran Negara Republik Indonesia Tahun 2015 Nomor 58, "
-            "Tambahan Lembaran Negara Republik Indonesia Nomor 5679);"
-        ),
-        "mengingat_3": (
-            "3. Peraturan Wali Kota Kupang Nomor 23 Tahun 2025 tentang Pedoman Pembangunan dan "
-            "Evaluasi Zona Integritas Menuju Wilayah Bebas dari Korupsi dan Wilayah Birokrasi "
-            "Bersih dan Melayani di Lingkungan Pemerintah Kota Kupang (Berita Daerah Kota Kupang "
-            "Tahun 2025 Nomor 717);"
-        ),
-        "kesatu": (
-            "Menetapkan Dokumen Rencana Kerja Pembangunan Zona Integritas Menuju Wilayah Bebas "
-            "dari Korupsi dan Menuju Wilayah Birokrasi Bersih dan Melayani pada "
-            f"{unit_name} Tahun {plan.year} sebagaimana tercantum dalam Lampiran Keputusan ini."
-        ),
-        "kedua": (
-            "Maksud dan tujuan ditetapkannya Dokumen Rencana Kerja sebagaimana dimaksud pada "
-            f"Diktum KESATU adalah: 1. sebagai acuan bagi {unit_name} dan pemangku kepentingan "
-            "lainnya dalam membangun Zona Integritas; dan 2. memberikan keseragaman pemahaman dan "
-            f"tindakan dalam membangun Zona Integritas menuju WBK/WBBM di lingkungan {unit_name}."
-        ),
-        "ketiga": (
-            "Keputusan ini mulai berlaku pada tanggal ditetapkan, dengan ketentuan akan ditinjau "
-            "kembali apabila diperlukan."
-        ),
+        "unit_title": unit_name,
         "targets": [
             {
                 "number": str(number),
@@ -192,52 +102,156 @@ def _work_plan_context(plan: WorkPlan) -> dict:
             for number, c in enumerate(components.COMPONENTS, start=1)
         ],
         "socialisation_lines": [line for line in plan.socialisation.splitlines() if line.strip()],
-        "action_plan_note": (
-            "Rencana aksi dengan target capaian bulanan (Lampiran C) merupakan bagian yang tidak "
-            "terpisahkan dari dokumen rencana kerja ini (Pasal 12 ayat 3)."
-        ),
     }
 
 
-def workplan_decree(request, pk: int, fmt: str):
-    """Lampiran B: the unit head's decree setting the work plan, as PDF or .docx."""
-    if fmt not in ("pdf", "docx"):
-        raise Http404
-    plan = get_object_or_404(WorkPlan.objects.select_related("unit", "unit__head"), pk=pk)
-    access.require(access.can_read_unit(request.user, plan.unit_id))
-    context = _work_plan_context(plan)
-    kop, images = _kop_context(plan.unit)
-    filename = f"keputusan-rencana-kerja-zi-{plan.unit.code}-{plan.year}"
-    if fmt == "pdf":
-        data = render_pdf(
-            "documents/planning/keputusan_rencana_kerja.html", {**context, "kop": kop}
+def _action_plan_context(plan: ActionPlan) -> dict:
+    """Lampiran C as display strings: the rows by group, the budget and the twelve targets."""
+    unit = plan.unit
+    head = unit.head
+    groups: list[dict[str, Any]] = []
+    for _group, label, rows in rows_by_group(action_rows(plan)):
+        groups.append(
+            {
+                "label": label,
+                "rows": [
+                    {
+                        "component": str(row.get_component_display()),
+                        "goal": row.goal,
+                        "indicator": row.indicator,
+                        "action": row.action,
+                        "pic": row.pic_label,
+                        "budget": format_number(row.budget) if row.budget is not None else "–",
+                        "source": row.budget_source_label,
+                        "targets": [format_number(v) for v in row.targets],
+                        "last": False,
+                    }
+                    for row in rows
+                ],
+            }
         )
-        return file_response(data, filename=f"{filename}.pdf", content_type=PDF_MIME, inline=True)
-    data = render_docx(
-        "planning_keputusan_rencana_kerja.docx", {**context, "kop": kop}, images=images
+    filled = [group for group in groups if group["rows"]]
+    if filled:  # the Word version keeps the last row with the signature
+        filled[-1]["rows"][-1]["last"] = True
+    return {
+        "unit_name": unit.name.upper(),
+        "year": str(plan.year),
+        "head_title": _head_title(unit),
+        "head_name": head.full_name if head else "(nama lengkap)",
+        "months": [f"B{m:02d}" for m in range(1, 13)],
+        "groups": groups,
+    }
+
+
+def _declaration_for_user(user, pk: int) -> Declaration:
+    declaration = get_object_or_404(
+        Declaration.objects.select_related("unit"), pk=pk, scope=Declaration.Scope.UNIT
     )
-    return file_response(data, filename=f"{filename}.docx", content_type=DOCX_MIME)
+    assert declaration.unit_id is not None
+    access.require(access.can_read_unit(user, declaration.unit_id))
+    return declaration
 
 
-def actionplan_pdf(request, pk: int):
-    """Lampiran C: the action plan with its monthly targets, A4 landscape."""
+def _find_declaration(unit, year: int | None) -> Declaration | None:
+    found = Declaration.objects.select_related("unit").filter(
+        scope=Declaration.Scope.UNIT, unit=unit
+    )
+    if year is not None:
+        found = found.filter(declared_on__year=year)
+    return found.order_by("-declared_on", "-pk").first()
+
+
+def _work_plan_for_user(user, pk: int) -> WorkPlan:
+    plan = get_object_or_404(WorkPlan.objects.select_related("unit", "unit__head"), pk=pk)
+    access.require(access.can_read_unit(user, plan.unit_id))
+    return plan
+
+
+def _action_plan_for_user(user, pk: int) -> ActionPlan:
     plan = get_object_or_404(ActionPlan.objects.select_related("unit", "unit__head"), pk=pk)
-    access.require(access.can_read_unit(request.user, plan.unit_id))
-    rows = list(action_rows(plan))
-    kop, _images = _kop_context(plan.unit)
-    data = render_pdf(
-        "documents/planning/lampiran_c.html",
-        {"plan": plan, "groups": rows_by_group(rows), "kop": kop,
-         "head": plan.unit.head, "months": [f"B{m:02d}" for m in range(1, 13)]},
-    )  # fmt: skip
-    return file_response(
-        data, filename=f"rencana-aksi-{plan.unit.code}-{plan.year}.pdf", content_type=PDF_MIME,
-        inline=True,
-    )  # fmt: skip
+    access.require(access.can_read_unit(user, plan.unit_id))
+    return plan
 
 
-urlpatterns = [
-    path("pencanangan/<int:pk>/<str:kind>.<str:fmt>", declaration_doc, name="declaration_doc"),
-    path("rencana-kerja/<int:pk>/keputusan.<str:fmt>", workplan_decree, name="workplan_decree"),
-    path("rencana-aksi/<int:pk>/lampiran-c.pdf", actionplan_pdf, name="actionplan_pdf"),
-]
+def _find_yearly(model):
+    def find(unit, year: int | None):
+        found = model.objects.select_related("unit", "unit__head").filter(unit=unit)
+        if year is not None:
+            found = found.filter(year=year)
+        return found.order_by("-year", "-pk").first()
+
+    return find
+
+
+def _demo_declaration() -> dict:
+    return {
+        "unit_name": "DINAS CONTOH", "head_name": "Drs. Nama Kepala, M.Si.",
+        "head_title": "KEPALA DINAS CONTOH",
+        "opening": "PADA HARI INI SENIN TANGGAL DELAPAN BELAS BULAN AGUSTUS TAHUN DUA RIBU DUA PULUH LIMA",
+        "place_date": "KUPANG, 18 AGUSTUS 2025",
+        "walikota_name": "Nama Wali Kota", "witness_inspektorat": "Nama Inspektur",
+        "witness_tim_zi": "Nama Ketua Tim", "witness_masyarakat": "Nama Tokoh",
+    }  # fmt: skip
+
+
+def _demo_work_plan() -> dict:
+    return {
+        "unit_name": "DINAS CONTOH", "unit_title": "Dinas Contoh", "head_title": "KEPALA DINAS CONTOH",
+        "head_name": "Drs. Nama Kepala, M.Si.", "number": "800/1/ORG/2026", "year": "2026",
+        "decree_date": "5 Januari 2026",
+        "targets": [{"number": "1", "name": "A. Manajemen Perubahan", "weight": "8,00 %", "targets": "–"}],
+        "socialisation_lines": ["Apel pagi setiap Senin."],
+    }  # fmt: skip
+
+
+def _demo_action_plan() -> dict:
+    row = {"component": "Manajemen Perubahan", "goal": "Tujuan", "indicator": "Indikator",
+           "action": "Rencana aksi", "pic": "Nama PIC", "budget": "15.000.000", "source": "APBD",
+           "targets": [str(m * 8) for m in range(1, 13)]}  # fmt: skip
+    return {
+        "unit_name": "DINAS CONTOH", "year": "2026", "head_title": "KEPALA DINAS CONTOH",
+        "head_name": "Drs. Nama Kepala, M.Si.", "months": [f"B{m:02d}" for m in range(1, 13)],
+        "groups": [{"label": "A. KOMPONEN PENGUNGKIT", "rows": [row]}],
+    }  # fmt: skip
+
+
+register(
+    DocumentType(
+        code="deklarasi", title="Lampiran A.1 — Deklarasi Pembangunan Zona Integritas",
+        owner="commitment", docx_template="commitment_deklarasi.docx",
+        pdf_template="documents/planning/deklarasi.html", offered_on="commitment:declaration_detail",
+        what="pencanangan unit", find=_find_declaration, fetch=_declaration_for_user,
+        context=_declaration_context, unit_of=lambda d: d.unit, year_of=lambda d: d.declared_on.year,
+        filename=lambda d: f"deklarasi-pencanangan-zi-{d.unit.code}", demo=_demo_declaration,
+    )
+)  # fmt: skip
+register(
+    DocumentType(
+        code="piagam", title="Lampiran A.2 — Piagam Pencanangan Pembangunan Zona Integritas",
+        owner="commitment", docx_template="commitment_piagam.docx",
+        pdf_template="documents/planning/piagam.html", offered_on="commitment:declaration_detail",
+        what="pencanangan unit", find=_find_declaration, fetch=_declaration_for_user,
+        context=_declaration_context, unit_of=lambda d: d.unit, year_of=lambda d: d.declared_on.year,
+        filename=lambda d: f"piagam-pencanangan-zi-{d.unit.code}", demo=_demo_declaration, logo_mm=16,
+    )
+)  # fmt: skip
+register(
+    DocumentType(
+        code="keputusan-rencana-kerja", title="Lampiran B — Keputusan tentang Rencana Kerja Pembangunan ZI",
+        owner="planning", docx_template="planning_keputusan_rencana_kerja.docx",
+        pdf_template="documents/planning/keputusan_rencana_kerja.html", offered_on="planning:work_plan",
+        what="rencana kerja", find=_find_yearly(WorkPlan), fetch=_work_plan_for_user,
+        context=_work_plan_context, unit_of=lambda p: p.unit, year_of=lambda p: p.year,
+        filename=lambda p: f"keputusan-rencana-kerja-zi-{p.unit.code}-{p.year}", demo=_demo_work_plan,
+    )
+)  # fmt: skip
+register(
+    DocumentType(
+        code="rencana-aksi", title="Lampiran C — Rencana Aksi Pembangunan Zona Integritas",
+        owner="planning", docx_template="planning_lampiran_c.docx",
+        pdf_template="documents/planning/lampiran_c.html", offered_on="planning:action_plan",
+        what="rencana aksi", find=_find_yearly(ActionPlan), fetch=_action_plan_for_user,
+        context=_action_plan_context, unit_of=lambda p: p.unit, year_of=lambda p: p.year,
+        filename=lambda p: f"rencana-aksi-{p.unit.code}-{p.year}", demo=_demo_action_plan, logo_mm=16,
+    )
+)  # fmt: skip

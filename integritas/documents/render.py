@@ -3,10 +3,9 @@
 import base64
 import io
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from django.conf import settings
-from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.http import content_disposition_header
@@ -21,7 +20,11 @@ LOGO_TYPES = {"image/png", "image/jpeg"}  # the stored (sniffed) types a letterh
 
 
 def letterhead(unit=None) -> dict[str, Any]:
-    """The kop surat of a unit (or of the city): names, address and the logo as a data URI."""
+    """The kop surat of a unit (or of the city): names, address and the logo as a data URI.
+
+    The emblem is the one the administrator uploaded for the unit (or else the institution's);
+    a document never carries the application's own logo, so with none uploaded it has none.
+    """
     from integritas.organization.models import Institution
 
     institution = Institution.objects.first()
@@ -32,9 +35,6 @@ def letterhead(unit=None) -> dict[str, Any]:
         with owner.logo.open("rb") as handle:
             logo_bytes = handle.read()
         logo_type = owner.logo_content_type
-    if logo_bytes is None:
-        path = finders.find("integritas/logo.png")
-        logo_bytes = Path(path).read_bytes() if path else None
     return {
         "government": "PEMERINTAH KOTA KUPANG",
         "unit_name": (unit.name if unit else (institution.name if institution else "")).upper(),
@@ -57,6 +57,26 @@ def letterhead(unit=None) -> dict[str, Any]:
     }
 
 
+def kop_context(unit) -> tuple[dict[str, Any], bytes | None]:
+    """The letterhead as display strings (with one address line) and the emblem's bytes."""
+    kop = letterhead(unit)
+    logo = kop.pop("logo_bytes")
+    parts = [kop["address"]]
+    if kop["phone"]:
+        parts.append(f"Telp. {kop['phone']}")
+    if kop["email"]:
+        parts.append(f"Surel: {kop['email']}")
+    if kop["website"]:
+        parts.append(kop["website"])
+    kop["address_line"] = " · ".join(p for p in parts if p)
+    return kop, logo
+
+
+def shipped(doc_type) -> str:
+    """The path of the .docx template shipped with the application for a type."""
+    return str(DOCX_TEMPLATES / doc_type.docx_template)
+
+
 def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
     """Render an HTML template to PDF bytes; fonts are local, nothing is fetched."""
     from weasyprint import HTML
@@ -66,16 +86,21 @@ def render_pdf(template_name: str, context: dict[str, Any]) -> bytes:
 
 
 def render_docx(
-    template_file: str,
+    template_file: str | IO[bytes],
     context: dict[str, Any],
     *,
     images: dict[str, tuple[bytes, int]] | None = None,
 ) -> bytes:
-    """Render a docxtpl template from documents/docx/ to .docx bytes (autoescaped)."""
+    """Render a docxtpl template (a name in documents/docx/, a path or a file) to .docx bytes.
+
+    Values are autoescaped: user text stays text.
+    """
     from docx.shared import Mm
     from docxtpl import DocxTemplate, InlineImage
 
-    document = DocxTemplate(str(DOCX_TEMPLATES / template_file))
+    if isinstance(template_file, str) and "/" not in template_file:
+        template_file = str(DOCX_TEMPLATES / template_file)
+    document = DocxTemplate(template_file)
     context = dict(context)
     for key, (data, width_mm) in (images or {}).items():
         context[key] = InlineImage(document, io.BytesIO(data), width=Mm(width_mm))

@@ -15,14 +15,8 @@ from django.utils.translation import gettext as _
 
 from integritas.accounts import access
 from integritas.common.formatting import angka, tanggal
-from integritas.documents.render import (
-    DOCX_MIME,
-    PDF_MIME,
-    file_response,
-    letterhead,
-    render_docx,
-    render_pdf,
-)
+from integritas.documents.catalogue import DocumentType, register
+from integritas.documents.render import PDF_MIME, file_response, letterhead, render_pdf
 from integritas.surveys import charts, indices, selectors
 from integritas.surveys.models import CodeBatch, SurveyWave, WaveService
 
@@ -206,33 +200,79 @@ def skm_report_context(wave: SurveyWave, results: selectors.WaveResults) -> dict
     }
 
 
-def survey_skm_report(request, pk: int, fmt: str):
-    """The SKM result report (PermenPANRB 14/2017 layout) as .docx or PDF."""
-    wave = _wave(request, pk)
-    if wave.kind != SurveyWave.Kind.SKM or fmt not in ("docx", "pdf"):
-        raise Http404
-    results = selectors.wave_results(wave)
-    context = skm_report_context(wave, results)
-    kop = letterhead(wave.unit)
-    name = slugify(f"laporan-skm-{wave.unit.code}-{wave.period_label}")
-    if fmt == "pdf":
-        pdf = render_pdf(
-            "documents/surveys/skm_report.html",
-            {**context, "kop": kop, "chart": charts.items_chart(wave, results.overall, width=640)},
-        )
-        return file_response(pdf, filename=f"{name}.pdf", content_type=PDF_MIME, inline=True)
-    images = {"logo": (kop["logo_bytes"], 20)} if kop["logo_bytes"] else None
-    data = render_docx(
-        "skm_report.docx",
-        {**context, "kop": {k: v for k, v in kop.items() if k != "logo_bytes"},
-         **({} if images else {"logo": ""})},
-        images=images,
+def _skm_context(wave: SurveyWave) -> dict[str, Any]:
+    return skm_report_context(wave, selectors.wave_results(wave))
+
+
+def _skm_chart(wave: SurveyWave) -> dict[str, Any]:
+    """NRR per unsur for the printed report: every unsur named in full (no label cut off)."""
+    import pygal
+    from django.utils.safestring import mark_safe
+
+    items = list(reversed(selectors.wave_results(wave).overall.items))
+    if not items:
+        return {"chart": ""}
+    chart = pygal.HorizontalBar(
+        js=[], style=charts.STYLE, width=760, height=70 + 34 * len(items), show_legend=False,
+        range=(0, wave.scale), print_values=True, margin=8, truncate_label=-1,
+        value_formatter=lambda v: angka(v, 2), title=_("NRR per unsur"),
     )  # fmt: skip
-    return file_response(data, filename=f"{name}.docx", content_type=DOCX_MIME)
+    chart.x_labels = [f"{item.code} {item.name}" for item in items]
+    chart.add("", [float(item.mean2) for item in items])
+    # pygal escapes labels; the SVG is built from our own numbers and instrument texts.
+    return {"chart": mark_safe(chart.render(is_unicode=True))}  # noqa: S308
+
+
+def _skm_for_user(user, pk: int) -> SurveyWave:
+    wave = SurveyWave.objects.select_related("unit", "unit__head").filter(pk=pk).first()
+    if wave is None or wave.kind != SurveyWave.Kind.SKM:
+        raise Http404
+    access.require(access.can_read_unit(user, wave.unit_id))
+    return wave
+
+
+def _find_skm(unit, year: int | None) -> SurveyWave | None:
+    found = SurveyWave.objects.select_related("unit", "unit__head").filter(
+        unit=unit, kind=SurveyWave.Kind.SKM
+    )
+    if year is not None:
+        found = found.filter(year=year)
+    return found.order_by("-year", "-end_date", "-pk").first()
+
+
+def _demo_skm() -> dict[str, Any]:
+    return {
+        "unit_name": "Dinas Contoh", "title": "LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT",
+        "period": "Semester I 2026", "year": "2026", "start": "1 Januari 2026", "end": "30 Juni 2026",
+        "regulation": "PermenPANRB 14/2017", "respondents": "420", "target": "417", "population": "12.000",
+        "sample_method": "Krejcie dan Morgan", "below_target": False,
+        "services": [{"name": "Layanan KTP", "population": "6.000", "target": "200", "respondents": "210",
+                      "ikm": "85,10", "mutu": "B", "kinerja": "Baik"}],
+        "items": [{"code": "U1", "name": "Persyaratan", "count": "420", "nrr": "3,400", "weight": "1",
+                   "weighted": "0,309", "mutu": "B", "kinerja": "Baik"}],
+        "interval": "3,400", "ikm": "85,10", "mutu": "B", "kinerja": "Baik", "ci": "84,00 – 86,20",
+        "weakest": ["U1 Persyaratan (3,400)"], "strongest": ["U2 Prosedur (3,500)"], "analysis": "Analisis.",
+        "follow_ups": [{"code": "U1", "action": "Sederhanakan persyaratan", "timeline": "Juli 2026",
+                        "responsible": "Sekretaris"}],
+        "profile": [{"label": "Jenis kelamin", "rows": [{"label": "Laki-laki", "n": "200", "percent": "47,6"}]}],
+        "warnings": [], "status_note": "", "place_date": "Kupang, 1 Juli 2026",
+        "head_title": "Kepala Dinas Contoh", "head_name": "Drs. Nama Kepala", "head_nip": "197001012000031001",
+    }  # fmt: skip
+
+
+register(
+    DocumentType(
+        code="laporan-skm", title="Laporan hasil Survei Kepuasan Masyarakat", owner="surveys",
+        docx_template="skm_report.docx", pdf_template="documents/surveys/skm_report.html",
+        offered_on="surveys:results", what="gelombang SKM", find=_find_skm, fetch=_skm_for_user,
+        context=_skm_context, unit_of=lambda w: w.unit, year_of=lambda w: w.year,
+        filename=lambda w: slugify(f"laporan-skm-{w.unit.code}-{w.period_label}"), demo=_demo_skm,
+        pdf_extra=_skm_chart, logo_mm=20,
+    )
+)  # fmt: skip
 
 
 urlpatterns = [
     path("survei/<int:pk>/poster/<int:service_pk>.pdf", survey_poster, name="survey_poster"),
     path("survei/<int:pk>/kode/<int:batch_pk>.pdf", survey_code_slips, name="survey_code_slips"),
-    path("survei/<int:pk>/laporan-skm.<str:fmt>", survey_skm_report, name="survey_skm_report"),
 ]

@@ -1,9 +1,9 @@
-from integritas.documents import evaluation_docs, planning_docs, predicate_docs, survey_docs
+from integritas.documents import predicate_docs, register_views, survey_docs, views
 
 app_name = "documents"
 urlpatterns = [
-    *evaluation_docs.urlpatterns,
-    *planning_docs.urlpatterns,
+    *views.urlpatterns,
     *predicate_docs.urlpatterns,
     *survey_docs.urlpatterns,
+    *register_views.urlpatterns,
 ]

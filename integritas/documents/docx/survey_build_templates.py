@@ -6,7 +6,10 @@ Every Jinja tag is written as one run; each ``{%tr %}`` tag sits alone in its ta
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from docx import Document
 from docx.document import Document as DocxDocument
@@ -15,6 +18,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
+from planning_build_templates import _keep_row_together, bottom_rule, fixed_widths
+
+CONTENT_MM = 165  # A4 minus the 2,5 cm and 2 cm margins
+WIDE_FIELDS = ("name", "label", "action", "responsible", "timeline")
 
 HERE = Path(__file__).resolve().parent
 
@@ -96,6 +103,12 @@ def _loop_table(document, headers, fields, loop: str, *, aligns=None, total=None
         row = table.add_row().cells
         for cell, text, align in zip(row, total, aligns, strict=True):
             _cell(cell, text, bold=True, align=align)
+    weights = [
+        3.2 if any(w in f for w in WIDE_FIELDS) else max(1.0, len(h) / 6)
+        for f, h in zip(fields, headers, strict=True)
+    ]
+    unit = CONTENT_MM / sum(weights)
+    fixed_widths(table, [w * unit for w in weights])
     _para(document, space_after=2)
     return table
 
@@ -104,16 +117,19 @@ def skm_report() -> DocxDocument:
     document = _base()
     kop = document.add_table(rows=1, cols=2)
     kop.alignment = WD_TABLE_ALIGNMENT.CENTER
+    fixed_widths(kop, [24, 141])
     logo, text = kop.rows[0].cells
-    logo.width, text.width = Cm(2.6), Cm(13.9)
     _cell(logo, "{{ logo }}")
     _cell(text, "{{ kop.government }}", bold=True, align="center", size=13)
-    for line, bold, size in (("{{ kop.unit_name }}", True, 14), ("{{ kop.address }}", False, 8)):
+    for line, bold, size in (
+        ("{{ kop.unit_name }}", True, 14),
+        ("{{ kop.address_line }}", False, 8),
+    ):
         paragraph = text.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(line)
         run.bold, run.font.size = bold, Pt(size)
-    _para(document, "_" * 78, align="center", space_after=8)
+    bottom_rule(_para(document, space_after=8))
 
     _para(document, "{{ title }}", bold=True, size=13, align="center", space_after=2)
     _para(document, "{{ unit_name }}", bold=True, align="center", space_after=2)
@@ -244,8 +260,8 @@ def skm_report() -> DocxDocument:
         "f in follow_ups",
     )
 
-    _para(document, "V. KESIMPULAN", bold=True)
-    _runs(
+    _para(document, "V. KESIMPULAN", bold=True).paragraph_format.keep_with_next = True
+    conclusion = _runs(
         document,
         [("Indeks Kepuasan Masyarakat ", False), ("{{ unit_name }}", False), (" ", False),
          ("{{ period }}", False), (" adalah ", False), ("{{ ikm }}", True),
@@ -254,8 +270,11 @@ def skm_report() -> DocxDocument:
          (" responden.", False)],
         align="justify",
     )  # fmt: skip
+    conclusion.paragraph_format.keep_with_next = True  # the signature never stands alone
 
     signature = document.add_table(rows=1, cols=2)
+    fixed_widths(signature, [75, 90])
+    _keep_row_together(signature)
     cell = signature.rows[0].cells[1]
     _cell(cell, "{{ place_date }}", align="center", size=11)
     for line, bold in (("{{ head_title }}", False), ("", False), ("", False), ("", False),
