@@ -1,11 +1,15 @@
 from django.urls import path
 
-from integritas.portal import views, views_dashboard
+from integritas.portal import public_views, views, views_dashboard
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("publik/", views.public_home, name="public_home"),
+    path("publik/", public_views.public_home, name="public_home"),
+    path("publik/unit/", public_views.public_units, name="public_units"),
+    path("publik/unit/<int:pk>/", public_views.public_unit, name="public_unit"),
+    path("publik/survei/", public_views.public_survey_guide, name="public_survey_guide"),
+    path("publik/pengaduan/", public_views.public_complaint_guide, name="public_complaint_guide"),
     path("audit/", views.audit_log, name="audit_log"),
     path("unit/<int:pk>/progres/", views.unit_progress, name="unit_progress"),
     path("dasbor/", views_dashboard.city_dashboard, name="city_dashboard"),
