@@ -17,6 +17,7 @@ NAV = [
     (_("Dasbor"), "portal:city_dashboard", access.can_read_city),
     (_("Perbandingan Unit"), "evaluation:city_comparison", access.can_read_city),
     (_("Survei"), "surveys:wave_list", lambda u: True),
+    (_("Pemberitahuan"), "portal:notification_list", lambda u: True),
     (_("Pengguna"), "accounts:user_list", access.can_administer),
     (_("Log Audit"), "portal:audit_log", access.can_administer),
 ]

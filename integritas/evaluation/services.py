@@ -21,9 +21,10 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from integritas.accounts import access
+from integritas.accounts import access, recipients
 from integritas.audit.services import diff, record, snapshot
 from integritas.common import files as filestore
+from integritas.common.notifications import notify
 from integritas.common.uploads import EVIDENCE_FAMILIES, check_upload
 from integritas.evaluation import engine, selectors
 from integritas.evaluation.engine.framework import check_framework_data, parse_yaml
@@ -852,6 +853,15 @@ def assessment_return(
             "note": [None, note.strip()],
             "round": [round_ - 1, round_],
         },
+    )
+    notify(
+        users=recipients.unit_team(assessment.unit_id),
+        kind="lke.pertanyaan_dikembalikan",
+        obj=assessment,
+        title=_("%(n)d pertanyaan LKE dikembalikan TPI: %(unit)s")
+        % {"n": len(codes), "unit": assessment.unit.name},
+        text=note.strip(),
+        url=assessment.get_absolute_url(),
     )
     return assessment
 

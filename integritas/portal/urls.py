@@ -1,6 +1,6 @@
 from django.urls import path
 
-from integritas.portal import public_views, views, views_dashboard
+from integritas.portal import public_views, views, views_dashboard, views_notifications
 
 app_name = "portal"
 urlpatterns = [
@@ -14,5 +14,16 @@ urlpatterns = [
     path("unit/<int:pk>/progres/", views.unit_progress, name="unit_progress"),
     path("dasbor/", views_dashboard.city_dashboard, name="city_dashboard"),
     path("dasbor/xlsx/", views_dashboard.city_dashboard_xlsx, name="city_dashboard_xlsx"),
+    path("pemberitahuan/", views_notifications.notification_list, name="notification_list"),
+    path(
+        "pemberitahuan/<int:pk>/dibaca/",
+        views_notifications.notification_read,
+        name="notification_read",
+    ),
+    path(
+        "pemberitahuan/dibaca-semua/",
+        views_notifications.notification_read_all,
+        name="notification_read_all",
+    ),
     path("healthz", views.healthz, name="healthz"),
 ]
