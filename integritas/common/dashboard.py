@@ -17,6 +17,7 @@ class Column:
 
     key: str
     label: str
+    short: str = ""  # a shorter heading for the page (the export keeps the full label)
 
 
 @dataclass(frozen=True)

@@ -58,10 +58,11 @@ def part(*, year: int, unit_ids: Sequence[int], today: date) -> DashboardPart:
     """The latest assessment of the year of each unit, scored, with both rule sets' verdicts."""
     wanted = set(unit_ids)
     rows = [r for r in selectors.city_comparison(year) if r.assessment.unit_id in wanted]
-    rule_sets: dict[str, str] = {}
+    rule_sets: dict[str, tuple[str, str]] = {}
     for row in rows:
         for result in row.verdicts:
-            rule_sets.setdefault(result.rule_set, result.title)
+            short = _("Syarat Perwali") if result.scope == "local" else _("Prediksi TPN")
+            rule_sets.setdefault(result.rule_set, (result.title, short))
     units: dict[int, UnitFacts] = {}
     area_totals: dict[str, list[Decimal]] = defaultdict(list)
     area_weights: dict[str, Decimal] = {}
@@ -94,14 +95,15 @@ def part(*, year: int, unit_ids: Sequence[int], today: date) -> DashboardPart:
                     "self_assessment",
                     submitted,
                     True,
-                    _("penilaian mandiri belum diajukan ke TPI (%(s)s)")
+                    _("penilaian mandiri belum diajukan ke TPI; status: %(s)s")
                     % {"s": item.get_status_display()},
                 ),
                 StageState(
                     "tpi",
                     final,
                     submitted,
-                    _("penilaian TPI belum final (%(s)s)") % {"s": item.get_status_display()},
+                    _("penilaian TPI belum final; status: %(s)s")
+                    % {"s": item.get_status_display()},
                 ),
             ),  # fmt: skip
             cells=cells,
@@ -156,7 +158,7 @@ def part(*, year: int, unit_ids: Sequence[int], today: date) -> DashboardPart:
         columns=(
             Column("assessment", _("Penilaian LKE")),
             Column("score", _("Nilai total")),
-            *(Column(f"verdict:{key}", title) for key, title in rule_sets.items()),
+            *(Column(f"verdict:{key}", t, short) for key, (t, short) in rule_sets.items()),
             Column("ready", _("Siap diusulkan")),
         ),
         units=units,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from django.utils.translation import gettext as _
 
 from integritas.common.dashboard import ChartData
@@ -45,7 +47,17 @@ def svg(chart: ChartData, *, width: int = 720, height: int = 320) -> str:
         no_data_text=_("Belum ada data"),
         title=None,
     )
-    drawing.x_labels = list(chart.x_labels)
-    for series in chart.series:
-        drawing.add(series.name, list(series.values))
+    labels, series_list = list(chart.x_labels), [(s.name, list(s.values)) for s in chart.series]
+    if chart.kind == "hbar":  # pygal draws the first label at the bottom: keep reading order
+        labels.reverse()
+        series_list = [(name, values[::-1]) for name, values in series_list]
+    values = [v for _name, vs in series_list for v in vs if v is not None]
+    if chart.kind != "line" and values and all(float(v).is_integer() for v in values):
+        # Counts: whole-number ticks, never 0,5 of a unit.
+        top = int(max(values))
+        step = max(1, math.ceil(top / 8))
+        drawing.config.y_labels = list(range(0, top + step + 1, step))
+    drawing.x_labels = labels
+    for name, vs in series_list:
+        drawing.add(name, vs)
     return INLINE_SCRIPT.sub("", str(drawing.render(is_unicode=True)))
