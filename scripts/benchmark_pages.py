@@ -20,22 +20,20 @@ import django  # noqa: E402
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from integritas.accounts.models import User  # noqa: E402
 from integritas.commitment.models import Declaration  # noqa: E402
+from integritas.organization.models import Unit  # noqa: E402
 
 
 def pages() -> list[tuple[str, str, bool]]:
     declared = Declaration.objects.filter(scope=Declaration.Scope.UNIT).order_by("pk").first()
     year = django.utils.timezone.localdate().year
-    kecamatan = (
-        __import__("integritas.organization.models", fromlist=["Unit"])
-        .Unit.objects.filter(type="kecamatan")
-        .first()
-    )
+    kecamatan = Unit.objects.filter(type="kecamatan").first()
     result = [
         ("dasbor", "/dasbor/", True),
         ("dasbor tahun lalu", f"/dasbor/?tahun={year - 1}", True),
@@ -59,6 +57,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument("--user", default="walikota")
     args = parser.parse_args()
+    settings.ALLOWED_HOSTS.append("testserver")
     staff, public = Client(), Client()
     staff.force_login(User.objects.get(username=args.user))
     print(f"database: {connection.vendor}; runs per page: {args.runs}")

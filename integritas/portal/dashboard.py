@@ -129,6 +129,7 @@ def build(
     parts = [p(year=filters.year, unit_ids=ids, today=today) for p in (providers or PROVIDERS)]
     columns = tuple(c for part in parts for c in part.columns)
     available = {s.key for part in parts for facts in part.units.values() for s in facts.stages}
+    labels = [(key, str(label)) for key, label in STAGES]  # translated once, not per unit
     rows = []
     for unit in units:
         states: dict[str, StageState] = {}
@@ -141,13 +142,13 @@ def build(
             values.update(facts.cells)
         stage_cells = []
         current, held_by = COMPLETE, ""
-        for key, label in STAGES:
+        for key, label in labels:
             state = states.get(key)
             if state is None:
-                stage_cells.append(StageCell(key, str(label), "na", ""))
+                stage_cells.append(StageCell(key, label, "na", ""))
                 continue
             code = "done" if state.done else ("partial" if state.started else "todo")
-            stage_cells.append(StageCell(key, str(label), code, "" if state.done else state.detail))
+            stage_cells.append(StageCell(key, label, code, "" if state.done else state.detail))
             if current == COMPLETE and not state.done:
                 current, held_by = key, state.detail
         rows.append(

@@ -9,7 +9,7 @@ from django.utils.safestring import mark_safe
 
 from integritas.accounts import access
 from integritas.organization.models import Unit
-from integritas.portal import charts, dashboard, export
+from integritas.portal import charts, dashboard, dashboard_html, export
 
 
 def _filters(request) -> dashboard.Filters:
@@ -39,6 +39,7 @@ def city_dashboard(request):
         "portal/dashboard.html",
         {
             "board": board,
+            "rows_html": dashboard_html.rows_html(board) if board.rows else [],
             "filters": filters,
             "years": list(range(today.year + 1, today.year - 5, -1)),
             "unit_types": Unit.Type.choices,
