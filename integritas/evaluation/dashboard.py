@@ -56,8 +56,7 @@ def ready_for(row: selectors.ComparisonRow) -> str:
 
 def part(*, year: int, unit_ids: Sequence[int], today: date) -> DashboardPart:
     """The latest assessment of the year of each unit, scored, with both rule sets' verdicts."""
-    wanted = set(unit_ids)
-    rows = [r for r in selectors.city_comparison(year) if r.assessment.unit_id in wanted]
+    rows = selectors.city_comparison(year, unit_ids)
     rule_sets: dict[str, tuple[str, str]] = {}
     for row in rows:
         for result in row.verdicts:
