@@ -18,6 +18,8 @@ PUBLIC = {
     "survey_public:form", "survey_public:thanks", "survey_public:results",
     "complaints_public:intake", "complaints_public:track", "complaints_public:figures",
     "predicates:public", "commitment:public_declaration", "commitment:publication_photo",
+    "portal:public_complaint_guide", "portal:public_survey_guide", "portal:public_unit",
+    "portal:public_units",
 }  # fmt: skip
 KWARG_VALUES = {"int": 987654, "str": "X9", "slug": "x9", "path": "x9", "uuid": "0" * 32}
 

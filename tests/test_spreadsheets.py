@@ -254,6 +254,12 @@ def _lapor_template(world):
     return world.admin, reverse("complaints:lapor_template")
 
 
+def _dashboard_export(world):
+    type(world.unit_a).objects.filter(pk=world.unit_a.pk).update(name=ATTACKS[0])
+    type(world.unit_b).objects.filter(pk=world.unit_b.pk).update(name=ATTACKS[1])
+    return world.pimpinan, reverse("portal:city_dashboard_xlsx")
+
+
 # URL name -> (case, builder planting hostile text in the user fields the export writes).
 EXPORT_POINTS = {
     "evaluation:export_excel": [("lke.xlsx", _lke_export)],
@@ -267,6 +273,7 @@ EXPORT_POINTS = {
         (f"templat-{kind}.csv", _template_export(kind)) for kind in ("units", "employees")
     ],
     "complaints:lapor_template": [("impor-sp4n-lapor.csv", _lapor_template)],
+    "portal:city_dashboard_xlsx": [("dasbor.xlsx", _dashboard_export)],
 }
 # Blank import templates: no user text to plant, only the column names.
 TEMPLATES = {"organization:import_template", "complaints:lapor_template"}

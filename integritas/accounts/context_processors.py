@@ -14,6 +14,7 @@ NAV = [
     (_("Komitmen"), "commitment:overview", lambda u: True),
     (_("Rencana & Laporan"), "planning:overview", lambda u: True),
     (_("Penilaian LKE"), "evaluation:assessment_list", lambda u: True),
+    (_("Dasbor"), "portal:city_dashboard", access.can_read_city),
     (_("Perbandingan Unit"), "evaluation:city_comparison", access.can_read_city),
     (_("Survei"), "surveys:wave_list", lambda u: True),
     (_("Predikat WBK/WBBM"), "predicates:overview", lambda u: True),
@@ -22,6 +23,7 @@ NAV = [
         "complaints:home",
         lambda u: access.can_read_city(u) or bool(access.grants_for(u).unit_roles),
     ),
+    (_("Pemberitahuan"), "portal:notification_list", lambda u: True),
     (_("Pengguna"), "accounts:user_list", access.can_administer),
     (_("Log Audit"), "portal:audit_log", access.can_administer),
 ]

@@ -16,7 +16,7 @@ from integritas.accounts import access
 from integritas.common import files
 from integritas.common.files import CheckedFileField
 from integritas.common.uploads import IMAGE, OFFICE, PDF
-from integritas.documents import catalogue, services
+from integritas.documents import catalogue, services, templates_store
 from integritas.documents.models import DocumentTemplate, IssuedDocument, NumberPattern
 from integritas.documents.render import DOCX_MIME, file_response
 from integritas.organization.models import Unit
@@ -184,8 +184,7 @@ def template_preview(request, code: str, version: int = 0):
     content = None
     if version:
         template = get_object_or_404(DocumentTemplate, type_code=code, version=version)
-        with template.file.open("rb") as handle:
-            content = handle.read()
+        content = templates_store.stored_content(template)
     data = catalogue.render_demo(doc_type, content)
     return file_response(data, filename=f"contoh-{code}.docx", content_type=DOCX_MIME)
 

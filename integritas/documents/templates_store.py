@@ -64,3 +64,9 @@ def check_template(doc_type: catalogue.DocumentType, content: bytes) -> None:
         raise ValidationError(
             _("Templat tidak dapat diisi dengan data contoh: %(error)s") % {"error": exc}
         ) from exc
+
+
+def stored_content(template: DocumentTemplate) -> bytes:
+    """The bytes of a kept template version (read through the storage, never served)."""
+    with template.file.storage.open(template.file.name, "rb") as handle:
+        return handle.read()

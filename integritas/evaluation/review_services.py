@@ -11,8 +11,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from integritas.accounts import access
+from integritas.accounts import access, recipients
 from integritas.audit.services import diff, record, snapshot
+from integritas.common.notifications import notify
 from integritas.evaluation import engine, selectors
 from integritas.evaluation.models import (
     Answer,
@@ -223,6 +224,15 @@ def assessment_return(
             "note": [None, note.strip()],
             "round": [round_ - 1, round_],
         },
+    )
+    notify(
+        users=recipients.unit_team(assessment.unit_id),
+        kind="lke.pertanyaan_dikembalikan",
+        obj=assessment,
+        title=_("%(n)d pertanyaan LKE dikembalikan TPI: %(unit)s")
+        % {"n": len(codes), "unit": assessment.unit.name},
+        text=note.strip(),
+        url=assessment.get_absolute_url(),
     )
     return assessment
 

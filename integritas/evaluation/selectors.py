@@ -413,18 +413,18 @@ class ComparisonRow:
     verdicts: tuple[engine.RuleSetResult, ...]
 
 
-def city_comparison(year: int) -> list[ComparisonRow]:
+def city_comparison(year: int, unit_ids: Iterable[int] | None = None) -> list[ComparisonRow]:
     """Score every unit's current assessment of a year in a fixed number of queries.
 
     One query for the assessments, one for all their answers, one for their hasil inputs (plus
     one per framework version not yet parsed in this process). A final assessment is shown with
     the TPI's score; any other with the unit's own.
     """
+    queryset = assessment_queryset().filter(year=year)
+    if unit_ids is not None:  # only these units (the dashboard's filters)
+        queryset = queryset.filter(unit_id__in=list(unit_ids))
     assessments = list(
-        assessment_queryset()
-        .filter(year=year)
-        .exclude(status=Assessment.Status.SUPERSEDED)
-        .order_by("unit__name", "-revision")
+        queryset.exclude(status=Assessment.Status.SUPERSEDED).order_by("unit__name", "-revision")
     )
     latest: dict[int, Assessment] = {}
     for item in assessments:

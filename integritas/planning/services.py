@@ -15,11 +15,12 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from integritas.accounts import access
+from integritas.accounts import access, recipients
 from integritas.accounts.models import Role, User
 from integritas.audit.services import diff, record, snapshot
 from integritas.common import files
 from integritas.common.formatting import tanggal
+from integritas.common.notifications import notify
 from integritas.organization.models import Unit
 from integritas.planning import rules
 from integritas.planning.components import COMPONENTS
@@ -332,6 +333,7 @@ def monthly_report_return(*, report: MonthlyReport, note: str, by: Any) -> Month
     _event(report, ReportEvent.Kind.RETURNED, by, note)
     record(actor=by, action="laporan.dikembalikan", obj=report, unit_id=report.plan.unit_id,
            changes={"status": ["submitted", report.status], "return_note": [None, note]})  # fmt: skip
+    _notify_reviewed(report, "laporan.dikembalikan", _("Laporan bulanan dikembalikan"), note)
     return report
 
 
@@ -349,7 +351,18 @@ def monthly_report_accept(*, report: MonthlyReport, by: Any) -> MonthlyReport:
     _event(report, ReportEvent.Kind.ACCEPTED, by)
     record(actor=by, action="laporan.diterima", obj=report, unit_id=report.plan.unit_id,
            changes={"status": ["submitted", report.status]})  # fmt: skip
+    _notify_reviewed(report, "laporan.diterima", _("Laporan bulanan diterima"), "")
     return report
+
+
+def _notify_reviewed(report: MonthlyReport, kind: str, title: str, note: str) -> None:
+    """Pasal 12 ayat (5): tell the unit's head, Tim Kerja and the submitter the outcome."""
+    users = [*recipients.unit_team(report.plan.unit_id), report.submitted_by]
+    notify(
+        users=users, kind=kind, obj=report, url=report.get_absolute_url(), text=note,
+        title=_("%(t)s: %(unit)s, bulan %(m)d/%(y)d")
+        % {"t": title, "unit": report.plan.unit.name, "m": report.month, "y": report.plan.year},
+    )  # fmt: skip
 
 
 def overdue_recipients(unit: Unit) -> list[str]:

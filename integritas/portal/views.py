@@ -19,12 +19,6 @@ def home(request):
 
 
 @login_not_required
-def public_home(request):
-    """The public transparency page (Pasal 7 ayat 2, Pasal 12 ayat 5)."""
-    return render(request, "portal/public_home.html", {"sections": attention.public_sections()})
-
-
-@login_not_required
 def healthz(request):
     return HttpResponse("ok", content_type="text/plain")
 

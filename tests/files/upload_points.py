@@ -230,6 +230,39 @@ def complaint_attachment(world, upload):
     return Uploaded(attachment, "file", url, world.admin)
 
 
+def issued_signed_scan(world, upload):
+    from integritas.documents import services
+    from integritas.documents.models import IssuedDocument
+
+    document = IssuedDocument.objects.create(
+        type_code="piagam", object_id=1, unit=world.unit_a, year=YEAR, data_sha256="0" * 64,
+        created_by=world.admin, state=IssuedDocument.State.FINAL,
+    )  # fmt: skip
+    document = services.document_sign(document=document, upload=upload, by=world.admin)
+    url = reverse("documents:issued_file", args=[document.pk, "signed"])
+    return Uploaded(document, "signed_file", url, world.admin)
+
+
+def document_template(world, upload):
+    from integritas.documents import catalogue, services
+
+    template = services.template_upload(
+        doc_type=catalogue.get("piagam"), upload=upload, by=world.admin
+    )
+    return Uploaded(template, "file", None, world.admin)
+
+
+# Files the product renders itself (a finalised document's .docx and PDF): no user uploads
+# them, and they are served by the same guarded function as every upload.
+GENERATED = {
+    ("documents", "issueddocument", "docx_file"),
+    ("documents", "issueddocument", "pdf_file"),
+}
+
+# Uploads whose raw bytes are never downloaded (a Word template is only ever rendered into a
+# preview or a document): the attacks at upload apply, the download checks do not.
+NOT_SERVED = {("documents", "documenttemplate", "file")}
+
 UPLOAD_POINTS = {
     ("commitment", "pactsigning", "document"): pact_signing,
     ("commitment", "integritypact", "document"): integrity_pact,
@@ -250,4 +283,6 @@ UPLOAD_POINTS = {
     ("predicates", "predicate", "decree_scan"): predicate_decree_scan,
     ("predicates", "predicate", "revocation_scan"): predicate_revocation_scan,
     ("complaints", "attachment", "file"): complaint_attachment,
+    ("documents", "issueddocument", "signed_file"): issued_signed_scan,
+    ("documents", "documenttemplate", "file"): document_template,
 }
