@@ -68,5 +68,5 @@ def check_template(doc_type: catalogue.DocumentType, content: bytes) -> None:
 
 def stored_content(template: DocumentTemplate) -> bytes:
     """The bytes of a kept template version (read through the storage, never served)."""
-    with template.file.storage.open(template.file.name, "rb") as handle:
+    with template.file.storage.open(str(template.file.name), "rb") as handle:
         return handle.read()

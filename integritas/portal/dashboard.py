@@ -18,9 +18,11 @@ from django.utils.translation import gettext_lazy
 
 from integritas.commitment import dashboard as commitment_dashboard
 from integritas.common.dashboard import Cell, ChartData, Column, DashboardPart, Series, StageState
+from integritas.complaints import dashboard as complaint_dashboard
 from integritas.evaluation import dashboard as evaluation_dashboard
 from integritas.organization.models import Unit
 from integritas.planning import dashboard as planning_dashboard
+from integritas.predicates import dashboard as predicate_dashboard
 from integritas.surveys import dashboard as survey_dashboard
 
 # The journey of a unit, in order (Pasal 5–20).
@@ -48,6 +50,8 @@ PROVIDERS: list[Provider] = [
     planning_dashboard.part,
     evaluation_dashboard.part,
     survey_dashboard.part,
+    predicate_dashboard.part,
+    complaint_dashboard.part,
 ]
 
 

@@ -22,8 +22,8 @@ from integritas.surveys import public as survey_public
 PUBLIC_UNIT_PROVIDERS: list = []
 
 # The complaints app's public pages, linked only once they exist (by URL name, else by path).
-COMPLAINT_FILE = (("complaints_public:file", "complaints:public_file"), "/pengaduan/")
-COMPLAINT_TRACK = (("complaints_public:track", "complaints:public_track"), "/pengaduan/lacak/")
+COMPLAINT_FILE = (("complaints_public:intake",), "/pengaduan/")
+COMPLAINT_TRACK = (("complaints_public:track",), "/pengaduan/lacak/")
 
 NAV = (
     (_("Beranda"), "portal:public_home"),
