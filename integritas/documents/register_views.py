@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from integritas.accounts import access
 from integritas.common import files
 from integritas.common.files import CheckedFileField
+from integritas.common.number_fields import IndonesianIntegerField
 from integritas.common.uploads import IMAGE, OFFICE, PDF
 from integritas.documents import catalogue, services, templates_store
 from integritas.documents.models import DocumentTemplate, IssuedDocument, NumberPattern
@@ -37,8 +38,9 @@ class PatternForm(forms.Form):
         queryset=Unit.objects.filter(is_active=True).order_by("name"),
         widget=forms.Select(attrs={"class": "form-select"}),
     )
-    year = forms.IntegerField(label=gettext_lazy("Tahun"), min_value=2000, max_value=2100,
-                              widget=forms.NumberInput(attrs={"class": "form-control"}))  # fmt: skip
+    year = IndonesianIntegerField(
+        label=gettext_lazy("Tahun"), min_value=2000, max_value=2100, group=False
+    )
     pattern = forms.CharField(label=gettext_lazy("Pola nomor"), max_length=120,
                               widget=forms.TextInput(attrs={"class": "form-control",
                                                             "placeholder": "800/{seq}/ORG/{year}"}))  # fmt: skip

@@ -87,7 +87,7 @@ ENGLISH = [
 ENGLISH_RE = re.compile(r"(?<![\w.])(" + "|".join(re.escape(w) for w in ENGLISH) + r")(?![\w])")
 # Internal references a user must never read: decision numbers, version codes, hashes, JSON.
 INTERNAL_RE = re.compile(
-    r"keputusan A\.\d|\bA\.\d\b(?= |\))|lke-zi-\d{4}|\b[0-9a-f]{40,64}\b|SHA-256|Cuplikan JSON"
+    r"keputusan A\.\d|lke-zi-\d{4}|\b[0-9a-f]{40,64}\b|SHA-256|Cuplikan JSON"
     r"|\bhasil_pelayanan\b|\bhasil_bersih\b|\bclosed_by_id\b"
 )
 # A year printed with a thousands separator ("2.026") betrays a missing |unlocalize.
