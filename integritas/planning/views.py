@@ -13,6 +13,7 @@ from integritas.audit.services import record
 from integritas.common import exports, files, staging
 from integritas.common.numbers import query_int
 from integritas.organization.models import Unit
+from integritas.planning import access as planning_access
 from integritas.planning import components, rules, selectors, services, xlsx
 from integritas.planning.forms import (
     ActionPlanImportForm,
@@ -205,24 +206,6 @@ def action_plan_set(request, plan_pk):
     return redirect(plan)
 
 
-def _plan_for(user, plan_pk, *, write=False) -> ActionPlan:
-    plan = get_object_or_404(ActionPlan.objects.select_related("unit"), pk=plan_pk)
-    access.require(access.can_read_unit(user, plan.unit_id))
-    if write:
-        access.require(access.can_write_unit(user, plan.unit_id))
-    return plan
-
-
-def _row_for(user, row_pk, *, write=False) -> ActionRow:
-    row = get_object_or_404(
-        ActionRow.objects.select_related("plan", "plan__unit", "pic_employee"), pk=row_pk
-    )
-    access.require(access.can_read_unit(user, row.plan.unit_id))
-    if write:
-        access.require(access.can_write_unit(user, row.plan.unit_id))
-    return row
-
-
 def _row_response(request, row: ActionRow, *, can_write: bool):
     return render(
         request, "planning/_action_row.html", {"row": row, "can_write": can_write, "oob": True,
@@ -249,7 +232,7 @@ def _summary(plan: ActionPlan) -> dict:
 
 def action_row_new(request, plan_pk):
     """GET: a blank row form; POST: add the row, or show it again with its errors."""
-    plan = _plan_for(request.user, plan_pk, write=True)
+    plan = planning_access.get_plan_for_user(request.user, plan_pk, write=True)
     form = ActionRowForm(request.POST or None, unit=plan.unit, instance=ActionRow(plan=plan))
     if request.method == "POST" and form.is_valid():
         row = form.save(commit=False)
@@ -268,7 +251,7 @@ def action_row_new(request, plan_pk):
 
 def action_row(request, row_pk):
     """The display of one row (used to cancel an edit)."""
-    row = _row_for(request.user, row_pk)
+    row = planning_access.get_row_for_user(request.user, row_pk)
     return render(
         request, "planning/_action_row.html",
         {"row": row, "can_write": access.can_write_unit(request.user, row.plan.unit_id)},
@@ -276,7 +259,7 @@ def action_row(request, row_pk):
 
 
 def action_row_edit(request, row_pk):
-    row = _row_for(request.user, row_pk, write=True)
+    row = planning_access.get_row_for_user(request.user, row_pk, write=True)
     form = ActionRowForm(request.POST or None, unit=row.plan.unit, instance=row)
     if request.method == "POST" and form.is_valid():
         row = form.save(commit=False)
@@ -295,7 +278,7 @@ def action_row_edit(request, row_pk):
 
 @require_POST
 def action_row_delete(request, row_pk):
-    row = _row_for(request.user, row_pk, write=True)
+    row = planning_access.get_row_for_user(request.user, row_pk, write=True)
     plan = row.plan
     try:
         services.action_row_delete(row=row, by=request.user)
@@ -315,7 +298,7 @@ def action_row_delete(request, row_pk):
 
 
 def action_plan_xlsx(request, plan_pk):
-    plan = _plan_for(request.user, plan_pk)
+    plan = planning_access.get_plan_for_user(request.user, plan_pk)
     data = xlsx.export(plan, list(selectors.action_rows(plan)))
     record(actor=request.user, action="rencana_aksi.diekspor", obj=plan, unit_id=plan.unit_id)  # fmt: skip
     return exports.attachment(
@@ -330,7 +313,7 @@ def _import_purpose(plan: ActionPlan) -> str:
 
 def action_plan_import(request, plan_pk):
     """Step 1: upload, then see every problem by row and column, or a preview."""
-    plan = _plan_for(request.user, plan_pk, write=True)
+    plan = planning_access.get_plan_for_user(request.user, plan_pk, write=True)
     form = ActionPlanImportForm(request.POST or None, request.FILES or None)
     context: dict = {"plan": plan, "form": form, "month_codes": rules.MONTH_CODES,
                      "refusal": services.action_plan_import_refusal(plan)}  # fmt: skip
@@ -348,7 +331,7 @@ def action_plan_import(request, plan_pk):
 @require_POST
 def action_plan_import_commit(request, plan_pk):
     """Step 2: replace the plan's rows with the checked file, all or nothing."""
-    plan = _plan_for(request.user, plan_pk, write=True)
+    plan = planning_access.get_plan_for_user(request.user, plan_pk, write=True)
     staged = staging.load(
         request, purpose=_import_purpose(plan), token=request.POST.get(staging.TOKEN_FIELD)
     )
@@ -374,20 +357,9 @@ def action_plan_import_commit(request, plan_pk):
 # --- monthly reports -----------------------------------------------------------------------
 
 
-def _report_for(user, pk, *, write=False) -> MonthlyReport:
-    report = get_object_or_404(
-        MonthlyReport.objects.select_related("plan", "plan__unit", "submitted_by", "reviewed_by"),
-        pk=pk,
-    )
-    access.require(access.can_read_unit(user, report.plan.unit_id))
-    if write:
-        access.require(access.can_write_unit(user, report.plan.unit_id))
-    return report
-
-
 @require_POST
 def report_start(request, plan_pk, month):
-    plan = _plan_for(request.user, plan_pk, write=True)
+    plan = planning_access.get_plan_for_user(request.user, plan_pk, write=True)
     if not 1 <= month <= 12:
         raise Http404
     report = MonthlyReport.objects.filter(plan=plan, month=month).first()
@@ -402,7 +374,7 @@ def report_start(request, plan_pk, month):
 
 def report_detail(request, pk):
     """Pasal 12 ayat (4)–(5): fill in the realisation, submit; the Pendamping accepts or returns."""
-    report = _report_for(request.user, pk)
+    report = planning_access.get_report_for_user(request.user, pk)
     plan = report.plan
     unit_id = plan.unit_id
     can_write = access.can_write_unit(request.user, unit_id) and report.editable
@@ -449,7 +421,7 @@ def report_detail(request, pk):
 
 @require_POST
 def report_evidence_add(request, pk):
-    report = _report_for(request.user, pk, write=True)
+    report = planning_access.get_report_for_user(request.user, pk, write=True)
     form = EvidenceForm(request.POST, request.FILES, plan=report.plan)
     if form.is_valid():
         upload = form.cleaned_data["file"]
@@ -476,7 +448,7 @@ def report_evidence_file(request, pk):
 
 @require_POST
 def report_submit(request, pk):
-    report = _report_for(request.user, pk, write=True)
+    report = planning_access.get_report_for_user(request.user, pk, write=True)
     try:
         services.monthly_report_submit(report=report, by=request.user)
     except ValidationError as exc:
@@ -488,7 +460,7 @@ def report_submit(request, pk):
 
 @require_POST
 def report_accept(request, pk):
-    report = _report_for(request.user, pk)
+    report = planning_access.get_report_for_user(request.user, pk)
     access.require(access.can_mentor_unit(request.user, report.plan.unit_id))
     try:
         services.monthly_report_accept(report=report, by=request.user)
@@ -501,7 +473,7 @@ def report_accept(request, pk):
 
 @require_POST
 def report_return(request, pk):
-    report = _report_for(request.user, pk)
+    report = planning_access.get_report_for_user(request.user, pk)
     access.require(access.can_mentor_unit(request.user, report.plan.unit_id))
     form = ReturnForm(request.POST)
     if not form.is_valid():
