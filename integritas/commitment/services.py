@@ -2,7 +2,6 @@
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -10,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integritas.accounts.models import User
 from integritas.audit.services import diff, record, snapshot
 from integritas.commitment import rules, selectors
 from integritas.commitment.models import (
@@ -85,7 +85,7 @@ def pact_record(
     occasion: str,
     occasion_note: str = "",
     document: UploadedFile | None = None,
-    by: Any,
+    by: User,
 ) -> IntegrityPact:
     """Record one employee's signed pact (Pasal 6) at the unit he or she is in now."""
     _check_date(signed_on, "signed_on")
@@ -116,7 +116,7 @@ def pacts_mass_sign(
     employees: Sequence[Employee],
     note: str = "",
     document: UploadedFile | None = None,
-    by: Any,
+    by: User,
 ) -> PactSigning:
     """Record a mass signing (Pasal 6 ayat 2): one pact per employee, all or none."""
     _check_date(signed_on, "signed_on")
@@ -166,7 +166,7 @@ def pacts_mass_sign(
 
 
 @transaction.atomic
-def pact_delete(*, pact: IntegrityPact, by: Any) -> None:
+def pact_delete(*, pact: IntegrityPact, by: User) -> None:
     """Remove a pact recorded by mistake (the audit trail keeps what it was)."""
     record(
         actor=by, action="pakta.dihapus", obj=pact, unit_id=pact.unit_id,
@@ -201,7 +201,7 @@ def declaration_create(
     place: str,
     note: str = "",
     witnesses: Sequence[dict[str, str]] = (),
-    by: Any,
+    by: User,
 ) -> Declaration:
     """Pasal 5 ayat (2), 6: a unit declares when its head and more than the share signed."""
     _check_date(declared_on, "declared_on")
@@ -242,7 +242,7 @@ def city_declaration_create(
     head_position: str,
     note: str = "",
     witnesses: Sequence[dict[str, str]] = (),
-    by: Any,
+    by: User,
 ) -> Declaration:
     """Pasal 5 ayat (1): the Wali Kota officially declares ZI building for the city."""
     _check_date(declared_on, "declared_on")
@@ -264,7 +264,7 @@ def city_declaration_create(
 
 @transaction.atomic
 def witness_add(
-    *, declaration: Declaration, role: str, name: str, position: str = "", by: Any
+    *, declaration: Declaration, role: str, name: str, position: str = "", by: User
 ) -> DeclarationWitness:
     witness = DeclarationWitness(
         declaration=declaration, role=role, name=name.strip(), position=position.strip()
@@ -279,7 +279,7 @@ def witness_add(
 
 
 @transaction.atomic
-def witness_remove(*, witness: DeclarationWitness, by: Any) -> None:
+def witness_remove(*, witness: DeclarationWitness, by: User) -> None:
     record(
         actor=by, action="pencanangan.saksi_dihapus", obj=witness,
         unit_id=witness.declaration.unit_id,
@@ -296,7 +296,7 @@ def publication_add(
     url: str = "",
     caption: str = "",
     photo: UploadedFile | None = None,
-    by: Any,
+    by: User,
 ) -> DeclarationPublication:
     """Pasal 7 ayat (2): record how the declaration was published."""
     publication = DeclarationPublication(
@@ -320,7 +320,7 @@ def publication_add(
 
 
 @transaction.atomic
-def publication_remove(*, publication: DeclarationPublication, by: Any) -> None:
+def publication_remove(*, publication: DeclarationPublication, by: User) -> None:
     record(
         actor=by, action="pencanangan.publikasi_dihapus", obj=publication,
         unit_id=publication.declaration.unit_id,
@@ -335,7 +335,7 @@ def publication_remove(*, publication: DeclarationPublication, by: Any) -> None:
 
 @transaction.atomic
 def decree_save(
-    *, decree: DesignationDecree, file: UploadedFile | None = None, by: Any
+    *, decree: DesignationDecree, file: UploadedFile | None = None, by: User
 ) -> DesignationDecree:
     """Pasal 8 ayat (2): record (or correct) the Wali Kota's designation decree."""
     creating = decree.pk is None
@@ -369,7 +369,7 @@ def designated_unit_add(
     high_risk: bool,
     wide_impact: bool,
     reasons: str,
-    by: Any,
+    by: User,
 ) -> DesignatedUnit:
     """Pasal 8 ayat (1): name a unit with the criteria it meets and the reasons."""
     row = DesignatedUnit(
@@ -392,7 +392,7 @@ def designated_unit_add(
 
 
 @transaction.atomic
-def designated_unit_remove(*, row: DesignatedUnit, by: Any) -> None:
+def designated_unit_remove(*, row: DesignatedUnit, by: User) -> None:
     record(
         actor=by, action="penetapan.unit_dihapus", obj=row, unit_id=row.unit_id,
         changes={"decree": [row.decree.number, None], "reasons": [row.reasons, None]},

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -14,13 +14,16 @@ from integritas.audit.services import record
 from integritas.complaints.models import ComplaintOfficer, ExtraHoliday, TimeLimit
 from integritas.organization.models import Unit
 
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
-def _require_admin(by: Any) -> None:
+
+def _require_admin(by: User) -> None:
     if not can_administer(by):
         raise ValidationError(_("Hanya administrator yang dapat mengubah pengaturan pengaduan."))
 
 
-def officer_add(*, unit: Unit, user: Any, by: Any) -> ComplaintOfficer:
+def officer_add(*, unit: Unit, user: Any, by: User) -> ComplaintOfficer:
     _require_admin(by)
     with transaction.atomic():
         if ComplaintOfficer.objects.filter(unit=unit, user=user).exists():
@@ -32,14 +35,14 @@ def officer_add(*, unit: Unit, user: Any, by: Any) -> ComplaintOfficer:
     return officer
 
 
-def officer_remove(*, officer: ComplaintOfficer, by: Any) -> None:
+def officer_remove(*, officer: ComplaintOfficer, by: User) -> None:
     _require_admin(by)
     with transaction.atomic():
         record(actor=by, action="complaint_officer.remove", obj=officer, unit_id=officer.unit_id)
         officer.delete()
 
 
-def holiday_add(*, day: date, kind: str, name: str, by: Any) -> ExtraHoliday:
+def holiday_add(*, day: date, kind: str, name: str, by: User) -> ExtraHoliday:
     """Add a cuti bersama or local holiday; cases received later count around it."""
     _require_admin(by)
     with transaction.atomic():
@@ -52,7 +55,7 @@ def holiday_add(*, day: date, kind: str, name: str, by: Any) -> ExtraHoliday:
     return holiday
 
 
-def holiday_remove(*, holiday: ExtraHoliday, by: Any) -> None:
+def holiday_remove(*, holiday: ExtraHoliday, by: User) -> None:
     _require_admin(by)
     with transaction.atomic():
         record(
@@ -61,7 +64,7 @@ def holiday_remove(*, holiday: ExtraHoliday, by: Any) -> None:
         holiday.delete()
 
 
-def time_limit_set(*, key: str, working_days: int, by: Any) -> TimeLimit:
+def time_limit_set(*, key: str, working_days: int, by: User) -> TimeLimit:
     """Change a time limit; it applies to cases received or classified from now on."""
     _require_admin(by)
     with transaction.atomic():

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -24,6 +24,9 @@ from integritas.common.tabular import ROW, Table, import_format
 from integritas.complaints import services
 from integritas.complaints.models import Channel, Complaint
 from integritas.organization.models import Unit
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 COLUMNS = [
     "nomor_tracking", "tanggal", "judul", "isi", "kategori", "status", "tanggal_selesai",
@@ -175,7 +178,7 @@ def check(table: Table, *, default_unit: Unit | None) -> LaporCheck:
     return result
 
 
-def lapor_import(*, table: Table, default_unit: Unit | None, by: Any) -> LaporCheck:
+def lapor_import(*, table: Table, default_unit: Unit | None, by: User) -> LaporCheck:
     """Write every new row in one transaction, or nothing; duplicates are skipped."""
     result = check(table, default_unit=default_unit)
     if not result.ok:
@@ -197,7 +200,7 @@ def lapor_import(*, table: Table, default_unit: Unit | None, by: Any) -> LaporCh
     return result
 
 
-def _close_imported(complaint: Complaint, closed_on: date | None, by: Any) -> None:
+def _close_imported(complaint: Complaint, closed_on: date | None, by: User) -> None:
     """A case SP4N-LAPOR! reports as finished: closed on its tanggal_selesai, else today."""
     today = closed_on or timezone.localdate()
     complaint.status = Complaint.Status.CLOSED

@@ -8,7 +8,7 @@ checks, state rules and audit record as typing them). The unit may still change 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -20,10 +20,13 @@ from integritas.evaluation import selectors as evaluation_selectors
 from integritas.evaluation import services as evaluation_services
 from integritas.organization.models import Unit
 
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
+
 QUESTION = "R5.ii.a"
 
 
-def suggestion_adopt(*, unit: Unit, year: int, by: Any):
+def suggestion_adopt(*, unit: Unit, year: int, by: User):
     """Write the register's R5.ii.a inputs into the unit's current self-assessment of the year."""
     assessment = evaluation_selectors.assessment_for_unit_year(unit, year)
     if assessment is None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -32,6 +32,9 @@ from integritas.complaints.models import (
     TimeLimit,
 )
 from integritas.organization.models import Unit
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 PUBLIC_ACTOR = "pelapor"
 
@@ -113,7 +116,7 @@ def _now() -> datetime:
 
 
 def _audit(
-    complaint: Complaint, action: str, by: Any, changes: dict[str, Any] | None = None
+    complaint: Complaint, action: str, by: User | None, changes: dict[str, Any] | None = None
 ) -> None:
     record(
         actor=by or PUBLIC_ACTOR,
@@ -126,7 +129,7 @@ def _audit(
 
 
 def _store_files(
-    complaint: Complaint, message: Message | None, prepared: list, *, by: Any, public: bool
+    complaint: Complaint, message: Message | None, prepared: list, *, by: User | None, public: bool
 ) -> list[Attachment]:
     """Write the prepared files; on any failure remove the ones already written."""
     stored: list[Attachment] = []
@@ -156,7 +159,7 @@ def _store_files(
 
 
 def _message(
-    complaint: Complaint, direction: str, body: str, *, by: Any, form_key: str = ""
+    complaint: Complaint, direction: str, body: str, *, by: User | None, form_key: str = ""
 ) -> Message:
     if form_key and Message.objects.filter(form_key_hash=_key_hash(form_key)).exists():
         raise Replayed
@@ -179,7 +182,9 @@ def _message(
 # --- intake --------------------------------------------------------------------------------
 
 
-def _new_case(*, fields: dict[str, Any], with_receipt: bool, by: Any) -> tuple[Complaint, str]:
+def _new_case(
+    *, fields: dict[str, Any], with_receipt: bool, by: User | None
+) -> tuple[Complaint, str]:
     today = timezone.localdate()
     received_on = fields.pop("received_on", None) or today
     if received_on > today:
@@ -256,7 +261,7 @@ def complaint_record(
     channel: str,
     unit: Unit,
     what: str,
-    by: Any,
+    by: User,
     received_on: date | None = None,
     lapor_tracking: str = "",
     title: str = "",

@@ -7,7 +7,7 @@ Leaving "diterima" is the acknowledgement the first time limit measures.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -18,6 +18,9 @@ from integritas.complaints import access
 from integritas.complaints import files as complaint_files
 from integritas.complaints.models import Complaint, Message
 from integritas.complaints.services import _audit, _message, _set_dues, _store_files
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 S = Complaint.Status
 
@@ -41,12 +44,12 @@ def _require(ok: bool, message: str) -> None:
         raise ValidationError(message)
 
 
-def _require_handler(complaint: Complaint, by: Any) -> None:
+def _require_handler(complaint: Complaint, by: User) -> None:
     if not access.is_handler(by, complaint):
         raise ValidationError(_("Anda tidak menangani pengaduan ini."))
 
 
-def _move(complaint: Complaint, to: str, by: Any, extra: list[str]) -> None:
+def _move(complaint: Complaint, to: str, by: User, extra: list[str]) -> None:
     before = complaint.status
     _require(
         NEXT[complaint.route].get(before) == to,
@@ -70,7 +73,7 @@ def complaint_classify(
     severity: str,
     route: str,
     whistleblowing: bool,
-    by: Any,
+    by: User,
 ) -> Complaint:
     """Set the category, the class (which sets the resolution due date) and who handles it."""
     with transaction.atomic():
@@ -105,7 +108,7 @@ def complaint_classify(
     return complaint
 
 
-def complaint_identify(*, complaint: Complaint, note: str, by: Any) -> Complaint:
+def complaint_identify(*, complaint: Complaint, note: str, by: User) -> Complaint:
     """TPI step 1 (identifikasi): the TPI takes the case and records what it found."""
     with transaction.atomic():
         complaint = _locked(complaint)
@@ -117,7 +120,7 @@ def complaint_identify(*, complaint: Complaint, note: str, by: Any) -> Complaint
     return complaint
 
 
-def complaint_clarification_request(*, complaint: Complaint, body: str, by: Any) -> Complaint:
+def complaint_clarification_request(*, complaint: Complaint, body: str, by: User) -> Complaint:
     """TPI step 2 (klarifikasi): ask the unit concerned; the unit then sees the case."""
     with transaction.atomic():
         complaint = _locked(complaint)
@@ -129,7 +132,7 @@ def complaint_clarification_request(*, complaint: Complaint, body: str, by: Any)
 
 
 def complaint_unit_answer(
-    *, complaint: Complaint, body: str, by: Any, uploads: list | None = None, form_key: str = ""
+    *, complaint: Complaint, body: str, by: User, uploads: list | None = None, form_key: str = ""
 ) -> Message:
     """The unit answers the TPI's clarification request, with its evidence."""
     prepared = complaint_files.check_many(list(uploads or []))
@@ -148,7 +151,7 @@ def complaint_unit_answer(
     return message
 
 
-def complaint_monitor(*, complaint: Complaint, note: str, by: Any) -> Complaint:
+def complaint_monitor(*, complaint: Complaint, note: str, by: User) -> Complaint:
     """TPI step 3 (pemantauan penyelesaian), once the unit has answered."""
     with transaction.atomic():
         complaint = _locked(complaint)
@@ -163,7 +166,7 @@ def complaint_monitor(*, complaint: Complaint, note: str, by: Any) -> Complaint:
     return complaint
 
 
-def complaint_accept(*, complaint: Complaint, note: str, by: Any) -> Complaint:
+def complaint_accept(*, complaint: Complaint, note: str, by: User) -> Complaint:
     """Unit route: the complaint officer takes the case up (the acknowledgement)."""
     with transaction.atomic():
         complaint = _locked(complaint)
@@ -174,7 +177,7 @@ def complaint_accept(*, complaint: Complaint, note: str, by: Any) -> Complaint:
 
 
 def complaint_close(
-    *, complaint: Complaint, outcome: str, answer: str, by: Any, uploads: list | None = None
+    *, complaint: Complaint, outcome: str, answer: str, by: User, uploads: list | None = None
 ) -> Complaint:
     """Close the case with its outcome and the answer the complainant reads with the code."""
     prepared = complaint_files.check_many(list(uploads or []))
@@ -197,7 +200,7 @@ def complaint_answer(
     *,
     complaint: Complaint,
     body: str,
-    by: Any,
+    by: User,
     internal: bool = False,
     uploads: list | None = None,
     form_key: str = "",
@@ -214,10 +217,10 @@ def complaint_answer(
     return message
 
 
-def complaint_viewed(*, complaint: Complaint, by: Any) -> None:
+def complaint_viewed(*, complaint: Complaint, by: User) -> None:
     """Record that a user read the case's contents (who read what, when)."""
     _audit(complaint, "complaint.view", by)
 
 
-def attachment_downloaded(*, complaint: Complaint, attachment_label: str, by: Any) -> None:
+def attachment_downloaded(*, complaint: Complaint, attachment_label: str, by: User) -> None:
     _audit(complaint, "complaint.download", by, {"file": attachment_label})

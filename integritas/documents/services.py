@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import time
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -28,6 +28,9 @@ from integritas.documents.models import (
     LetterNumber,
     NumberPattern,
 )
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 T = TypeVar("T")
 PLACEHOLDERS = {"seq", "unit", "year"}
@@ -59,7 +62,7 @@ def format_number(pattern: str, *, sequence: int, unit_code: str, year: int) -> 
     )
 
 
-def pattern_set(*, unit: Any, year: int, pattern: str, by: Any) -> NumberPattern:
+def pattern_set(*, unit: Any, year: int, pattern: str, by: User) -> NumberPattern:
     """Set (or change) a unit's numbering for a year; numbers already given keep their text."""
     pattern = pattern_check(pattern)
     with transaction.atomic():
@@ -76,7 +79,7 @@ def pattern_set(*, unit: Any, year: int, pattern: str, by: Any) -> NumberPattern
     return current
 
 
-def _allocate(*, unit: Any, year: int, by: Any) -> LetterNumber:
+def _allocate(*, unit: Any, year: int, by: User) -> LetterNumber:
     pattern = NumberPattern.objects.select_for_update().filter(unit=unit, year=year).first()
     if pattern is None:
         raise ValidationError(
@@ -97,7 +100,7 @@ def _allocate(*, unit: Any, year: int, by: Any) -> LetterNumber:
     return number
 
 
-def number_allocate(*, unit: Any, year: int, by: Any) -> LetterNumber:
+def number_allocate(*, unit: Any, year: int, by: User) -> LetterNumber:
     """The next number of the unit's register for the year, inside the caller's transaction.
 
     The counter row is locked (``SELECT … FOR UPDATE``) and incremented in the same
@@ -110,7 +113,7 @@ def number_allocate(*, unit: Any, year: int, by: Any) -> LetterNumber:
         return _allocate(unit=unit, year=year, by=by)
 
 
-def number_cancel(*, number: LetterNumber, reason: str, by: Any) -> LetterNumber:
+def number_cancel(*, number: LetterNumber, reason: str, by: User) -> LetterNumber:
     """Cancel a number: it stays in the register, marked *dibatalkan*, and is never reused."""
     with transaction.atomic():
         number = LetterNumber.objects.select_for_update().get(pk=number.pk)
@@ -130,7 +133,7 @@ def number_cancel(*, number: LetterNumber, reason: str, by: Any) -> LetterNumber
 # --- versions -----------------------------------------------------------------------------------
 
 
-def document_draft(*, doc_type: catalogue.DocumentType, obj: Any, by: Any) -> IssuedDocument:
+def document_draft(*, doc_type: catalogue.DocumentType, obj: Any, by: User) -> IssuedDocument:
     """Open a draft version of a document for its source record (no number yet)."""
     context = catalogue.read_model(doc_type, obj)
     unit = doc_type.unit_of(obj)
@@ -155,7 +158,7 @@ def _locked(document: IssuedDocument, state: str) -> IssuedDocument:
     return document
 
 
-def document_finalise(*, document: IssuedDocument, obj: Any, by: Any) -> IssuedDocument:
+def document_finalise(*, document: IssuedDocument, obj: Any, by: User) -> IssuedDocument:
     """Number a draft, render both formats with the number and store them with their SHA-256."""
     doc_type = catalogue.get(document.type_code)
     assert doc_type is not None
@@ -184,7 +187,7 @@ def document_finalise(*, document: IssuedDocument, obj: Any, by: Any) -> IssuedD
     return document
 
 
-def document_sign(*, document: IssuedDocument, upload: Any, by: Any) -> IssuedDocument:
+def document_sign(*, document: IssuedDocument, upload: Any, by: User) -> IssuedDocument:
     """Bind the signed scan (PDF or image) to the finalised version it was printed from."""
     with transaction.atomic():
         document = _locked(document, IssuedDocument.State.FINAL)
@@ -200,7 +203,7 @@ def document_sign(*, document: IssuedDocument, upload: Any, by: Any) -> IssuedDo
     return document
 
 
-def document_cancel(*, document: IssuedDocument, reason: str, by: Any) -> IssuedDocument:
+def document_cancel(*, document: IssuedDocument, reason: str, by: User) -> IssuedDocument:
     """Cancel a version; its number stays in the register, marked *dibatalkan*."""
     with transaction.atomic():
         document = IssuedDocument.objects.select_for_update().get(pk=document.pk)
@@ -221,7 +224,7 @@ def document_cancel(*, document: IssuedDocument, reason: str, by: Any) -> Issued
 # --- templates ----------------------------------------------------------------------------------
 
 
-def template_upload(*, doc_type: catalogue.DocumentType, upload: Any, by: Any) -> DocumentTemplate:
+def template_upload(*, doc_type: catalogue.DocumentType, upload: Any, by: User) -> DocumentTemplate:
     """Keep a new .docx template version for a type (refused if it uses unknown fields)."""
     from integritas.documents.templates_store import check_template
 
@@ -244,7 +247,7 @@ def template_upload(*, doc_type: catalogue.DocumentType, upload: Any, by: Any) -
     return template
 
 
-def template_use_shipped(*, doc_type: catalogue.DocumentType, by: Any) -> None:
+def template_use_shipped(*, doc_type: catalogue.DocumentType, by: User) -> None:
     """Go back to the template shipped with the application (the uploaded ones are kept)."""
     with transaction.atomic():
         changed = DocumentTemplate.objects.filter(type_code=doc_type.code, is_active=True).update(

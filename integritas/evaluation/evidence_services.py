@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -42,6 +42,9 @@ from integritas.evaluation.services import (  # noqa: F401 - shared helpers of t
     check_answer,
 )
 
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
+
 # --------------------------------------------------------------------------- evidence
 
 
@@ -50,7 +53,7 @@ def _item_exists(assessment: Assessment, item_code: str) -> bool:
     return framework.has_question(item_code) or framework.hasil_input(item_code) is not None
 
 
-def _require_evidence_editable(assessment: Assessment, item_code: str, by: Any) -> None:
+def _require_evidence_editable(assessment: Assessment, item_code: str, by: User) -> None:
     _require_unit_writer(assessment, by)
     _require_unit_editable(assessment)
     if not _item_exists(assessment, item_code):
@@ -66,7 +69,7 @@ def _require_evidence_editable(assessment: Assessment, item_code: str, by: Any) 
         )
 
 
-def _store_revision(document: EvidenceDocument, upload: UploadedFile, by: Any) -> EvidenceRevision:
+def _store_revision(document: EvidenceDocument, upload: UploadedFile, by: User) -> EvidenceRevision:
     """Write one checked file to the private store and record its revision (append-only).
 
     The store deletes the file again if the transaction rolls back.
@@ -85,7 +88,7 @@ def evidence_upload(
     assessment: Assessment,
     item_code: str,
     files: list[UploadedFile],
-    by: Any,
+    by: User,
     title: str = "",
 ) -> list[EvidenceDocument]:
     """Pasal 11: attach supporting documents to a question; each file checked by its content."""
@@ -111,7 +114,7 @@ def _upload_all(
     item_code: str,
     files: list[UploadedFile],
     title: str,
-    by: Any,
+    by: User,
     documents: list[EvidenceDocument],
 ) -> None:
     for upload in files:
@@ -144,7 +147,7 @@ def _upload_all(
 
 @transaction.atomic
 def evidence_revise(
-    *, document: EvidenceDocument, upload: UploadedFile, by: Any
+    *, document: EvidenceDocument, upload: UploadedFile, by: User
 ) -> EvidenceRevision:
     """Add a new revision to a document; earlier revisions (and final snapshots) stay as they were."""
     if not access.can_write_unit(by, document.unit_id):
@@ -166,7 +169,7 @@ def evidence_revise(
 
 @transaction.atomic
 def evidence_link(
-    *, assessment: Assessment, item_code: str, document: EvidenceDocument, by: Any
+    *, assessment: Assessment, item_code: str, document: EvidenceDocument, by: User
 ) -> EvidenceLink:
     """Let one document serve another question of the same unit's assessment."""
     assessment = _locked(assessment)
@@ -191,7 +194,7 @@ def evidence_link(
 
 
 @transaction.atomic
-def evidence_unlink(*, link: EvidenceLink, by: Any) -> None:
+def evidence_unlink(*, link: EvidenceLink, by: User) -> None:
     """Remove a document from a question; the document and its revisions stay."""
     assessment = _locked(link.assessment)
     _require_evidence_editable(assessment, link.item_code, by)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from integritas.audit.services import record
 from integritas.evaluation import engine, selectors
 from integritas.evaluation.models import Answer, Assessment
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 
 @dataclass(frozen=True)
@@ -57,7 +60,7 @@ def _zero_option(question: engine.Question) -> str:
 
 
 @transaction.atomic
-def review_score_unanswered(*, assessment: Assessment, by: Any) -> int:
+def review_score_unanswered(*, assessment: Assessment, by: User) -> int:
     """Pasal 19: score 0 every question the unit left unanswered and the TPI has not scored.
 
     An unanswered question already counts 0 in the unit's score (Lampiran LKE); this records

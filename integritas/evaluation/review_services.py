@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -43,12 +43,15 @@ from integritas.evaluation.services import (  # noqa: F401 - shared helpers of t
 )
 from integritas.organization.models import Unit
 
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
+
 # --------------------------------------------------------------------------- TPI review
 
 
 @transaction.atomic
 def reviewer_assign(
-    *, unit: Unit, year: int, user: Any, by: Any, is_ketua: bool = False
+    *, unit: Unit, year: int, user: Any, by: User, is_ketua: bool = False
 ) -> ReviewerAssignment:
     """Pasal 15, 19: assign a TPI member to a unit-year; never to the unit he or she works in."""
     if not access.can_administer(by):
@@ -96,7 +99,7 @@ def reviewer_assign(
 
 
 @transaction.atomic
-def reviewer_unassign(*, assignment: ReviewerAssignment, by: Any) -> None:
+def reviewer_unassign(*, assignment: ReviewerAssignment, by: User) -> None:
     """Withdraw a TPI member from a unit-year (the scores already given stay, attributed)."""
     if not access.can_administer(by):
         raise PermissionDenied
@@ -110,7 +113,7 @@ def reviewer_unassign(*, assignment: ReviewerAssignment, by: Any) -> None:
     assignment.delete()
 
 
-def _require_reviewer(assessment: Assessment, by: Any, *, ketua: bool = False) -> None:
+def _require_reviewer(assessment: Assessment, by: User, *, ketua: bool = False) -> None:
     """Pasal 15, 19: only an assigned TPI member who does not work in the unit reviews it."""
     allowed = selectors.is_ketua(by, assessment) if ketua else selectors.may_review(by, assessment)
     if not allowed:
@@ -129,7 +132,7 @@ def review_save(
     *,
     assessment: Assessment,
     question_code: str,
-    by: Any,
+    by: User,
     option_label: str = "",
     percent: Decimal | str | None = None,
     inputs: dict[str, Any] | None = None,
@@ -180,7 +183,7 @@ def review_save(
 
 @transaction.atomic
 def assessment_return(
-    *, assessment: Assessment, question_codes: list[str], note: str, by: Any
+    *, assessment: Assessment, question_codes: list[str], note: str, by: User
 ) -> Assessment:
     """Pasal 19: the TPI returns questions to the unit for revision; the unit re-submits."""
     assessment = _locked(assessment)
@@ -286,7 +289,7 @@ def _verdicts_json(results: tuple[engine.RuleSetResult, ...]) -> dict[str, Any]:
     }
 
 
-def snapshot_data(data: selectors.AssessmentData, *, by: Any, at: Any) -> dict[str, Any]:
+def snapshot_data(data: selectors.AssessmentData, *, by: User, at: Any) -> dict[str, Any]:
     """The frozen record: answers, values, weights, evidence hashes, scores, verdicts, who and when."""
     assessment = data.assessment
     framework = data.framework
@@ -384,7 +387,7 @@ def snapshot_data(data: selectors.AssessmentData, *, by: Any, at: Any) -> dict[s
 
 
 @transaction.atomic
-def assessment_finalise(*, assessment: Assessment, by: Any) -> AssessmentSnapshot:
+def assessment_finalise(*, assessment: Assessment, by: User) -> AssessmentSnapshot:
     """Pasal 19 ayat (2): the TPI ketua finalises; the result is frozen in a snapshot."""
     assessment = _locked(assessment)
     _require_reviewer(assessment, by, ketua=True)
@@ -432,7 +435,7 @@ def assessment_finalise(*, assessment: Assessment, by: Any) -> AssessmentSnapsho
 
 
 @transaction.atomic
-def assessment_supersede(*, assessment: Assessment, by: Any) -> Assessment:
+def assessment_supersede(*, assessment: Assessment, by: User) -> Assessment:
     """A final assessment is never edited: a new revision supersedes it, starting from its answers."""
     assessment = _locked(assessment)
     if not (access.can_administer(by) or selectors.is_ketua(by, assessment)):

@@ -12,7 +12,7 @@ import json
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -60,7 +60,7 @@ def _canonical(data: Any) -> bytes:
 # --------------------------------------------------------------------------- worksheet versions
 
 
-def framework_load(*, path: str | Path, by: Any = None) -> FrameworkVersion:
+def framework_load(*, path: str | Path, by: User | None = None) -> FrameworkVersion:
     """A.1: store a checked worksheet file; refuse to change a published version's content."""
     return framework_load_text(
         text=Path(path).read_text(encoding="utf-8-sig"), source=str(path), by=by
@@ -68,7 +68,7 @@ def framework_load(*, path: str | Path, by: Any = None) -> FrameworkVersion:
 
 
 @transaction.atomic
-def framework_load_text(*, text: str, source: str, by: Any = None) -> FrameworkVersion:
+def framework_load_text(*, text: str, source: str, by: User | None = None) -> FrameworkVersion:
     """A.1: store a checked worksheet (YAML text); a published version's content never changes."""
     raw = text
     data = parse_yaml(raw, source)
@@ -114,7 +114,7 @@ def framework_load_text(*, text: str, source: str, by: Any = None) -> FrameworkV
     return version
 
 
-def framework_current(*, by: Any = None) -> FrameworkVersion:
+def framework_current(*, by: User | None = None) -> FrameworkVersion:
     """Return the latest published worksheet version, loading the packaged files if none is stored."""
     stored = FrameworkVersion.objects.filter(published=True).defer("data").first()
     if stored is not None:
@@ -145,7 +145,7 @@ def _set_status(assessment: Assessment, status: str, fields: list[str]) -> None:
 
 @transaction.atomic
 def assessment_create(
-    *, unit: Unit, year: int, by: Any, framework: FrameworkVersion | None = None
+    *, unit: Unit, year: int, by: User, framework: FrameworkVersion | None = None
 ) -> Assessment:
     """Pasal 11 ayat (6)-(14): the unit starts its self-assessment for a year (one current)."""
     if not access.can_write_unit(by, unit.pk):
@@ -154,7 +154,7 @@ def assessment_create(
 
 
 def _create(
-    *, unit: Unit, year: int, by: Any, framework: FrameworkVersion | None = None
+    *, unit: Unit, year: int, by: User, framework: FrameworkVersion | None = None
 ) -> Assessment:
     Unit.objects.select_for_update().filter(pk=unit.pk).first()
     current = (
@@ -184,7 +184,7 @@ def _create(
     return assessment
 
 
-def _user(by: Any) -> Any:
+def _user(by: User) -> Any:
     return by if getattr(by, "is_authenticated", False) else None
 
 
@@ -293,7 +293,7 @@ def _question(assessment: Assessment, code: str) -> engine.Question:
     return framework.question(code)
 
 
-def _require_unit_writer(assessment: Assessment, by: Any) -> None:
+def _require_unit_writer(assessment: Assessment, by: User) -> None:
     """The same right the pages check (evaluation.access), so the two never disagree."""
     from integritas.evaluation.access import rights_for
 
@@ -316,7 +316,7 @@ def answer_save(
     *,
     assessment: Assessment,
     question_code: str,
-    by: Any,
+    by: User,
     option_label: str = "",
     percent: Decimal | str | None = None,
     inputs: dict[str, Any] | None = None,
@@ -340,7 +340,7 @@ def answer_save(
 
 
 def _write_answer(
-    assessment: Assessment, answer: Answer | None, code: str, checked: CheckedAnswer, by: Any
+    assessment: Assessment, answer: Answer | None, code: str, checked: CheckedAnswer, by: User
 ) -> tuple[Answer, bool]:
     """Save an answer's unit side if it changed; return it and whether it changed."""
     fields = ["option_label", "percent", "inputs", "note"]
@@ -388,7 +388,7 @@ def _hasil_row(assessment: Assessment) -> HasilInput:
 
 
 def _save_hasil(
-    assessment: Assessment, hasil: HasilInput, by: Any, action: str, fields: list[str]
+    assessment: Assessment, hasil: HasilInput, by: User, action: str, fields: list[str]
 ) -> HasilInput:
     before = snapshot(HasilInput.objects.get(pk=hasil.pk), fields) if hasil.pk else {}
     changes = diff(before, snapshot(hasil, fields))
@@ -409,7 +409,7 @@ def _save_hasil(
 def hasil_save(
     *,
     assessment: Assessment,
-    by: Any,
+    by: User,
     ipak_index: Decimal | None = None,
     ipkp_index: Decimal | None = None,
     capaian_kinerja: str = "",
@@ -453,7 +453,7 @@ def hasil_inputs_set(
     ipkp_index: Decimal | None = None,
     source_wave_id: int | None = None,
     source_label: str = "",
-    by: Any,
+    by: User,
 ) -> HasilInput:
     """Pasal 11 ayat (10)-(14): a closed survey wave feeds IPAK/IPKP into the unit's LKE of the year.
 
@@ -496,7 +496,7 @@ def hasil_inputs_set(
 
 @transaction.atomic
 def assessment_submit(
-    *, assessment: Assessment, by: Any, confirm_incomplete: bool = False
+    *, assessment: Assessment, by: User, confirm_incomplete: bool = False
 ) -> Assessment:
     """Pasal 11, 15: the unit head submits the self-assessment to the TPI, which locks it."""
     assessment = _locked(assessment)
@@ -538,7 +538,7 @@ def assessment_submit(
 
 @transaction.atomic
 def answers_import(
-    *, assessment: Assessment, answers: dict[str, CheckedAnswer], hasil: dict[str, Any], by: Any
+    *, assessment: Assessment, answers: dict[str, CheckedAnswer], hasil: dict[str, Any], by: User
 ) -> int:
     """Write every checked row of an imported worksheet in one transaction, or none."""
     assessment = _locked(assessment)
@@ -575,3 +575,6 @@ def answers_import(
 # The app's writes live in three modules; callers keep using `services.<name>`.
 from integritas.evaluation.evidence_services import *  # noqa: E402, F403
 from integritas.evaluation.review_services import *  # noqa: E402, F403
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User

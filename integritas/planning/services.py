@@ -58,7 +58,7 @@ def work_plan_save(
     socialisation: str,
     targets: Mapping[str, str],
     decree_file: UploadedFile | None = None,
-    by: Any,
+    by: User,
 ) -> WorkPlan:
     """Pasal 11 ayat (4)–(9): the work plan with priority targets for the eight components."""
     plan = WorkPlan.objects.select_for_update().filter(unit=unit, year=year).first()
@@ -104,7 +104,7 @@ def work_plan_save(
 
 
 @transaction.atomic
-def action_plan_create(*, unit: Unit, year: int, by: Any) -> ActionPlan:
+def action_plan_create(*, unit: Unit, year: int, by: User) -> ActionPlan:
     """Pasal 12 ayat (2): a unit's rencana aksi for a year."""
     plan = ActionPlan(unit=unit, year=year)
     plan.full_clean()
@@ -115,7 +115,7 @@ def action_plan_create(*, unit: Unit, year: int, by: Any) -> ActionPlan:
 
 
 @transaction.atomic
-def action_plan_set(*, plan: ActionPlan, by: Any) -> ActionPlan:
+def action_plan_set(*, plan: ActionPlan, by: User) -> ActionPlan:
     """Pasal 11 ayat (9), 12 ayat (3): the head sets the plan as part of the work plan."""
     if not plan.rows.exists():
         raise ValidationError(_("Rencana aksi belum memiliki baris."))
@@ -140,7 +140,7 @@ def _clean_row(row: ActionRow) -> None:
 
 
 @transaction.atomic
-def action_row_save(*, row: ActionRow, by: Any) -> ActionRow:
+def action_row_save(*, row: ActionRow, by: User) -> ActionRow:
     """Add or change one row of the action plan (twelve monthly targets, Pasal 12 ayat 2)."""
     creating = row.pk is None
     before = snapshot(ActionRow.objects.get(pk=row.pk)) if not creating else {}
@@ -157,7 +157,7 @@ def action_row_save(*, row: ActionRow, by: Any) -> ActionRow:
 
 
 @transaction.atomic
-def action_row_delete(*, row: ActionRow, by: Any) -> None:
+def action_row_delete(*, row: ActionRow, by: User) -> None:
     if row.realisations.exists():
         raise ValidationError(
             _("Baris ini sudah dilaporkan dalam laporan bulanan dan tidak dapat dihapus.")
@@ -176,7 +176,7 @@ def action_plan_import_refusal(plan: ActionPlan) -> str | None:
 
 
 @transaction.atomic
-def action_plan_import(*, plan: ActionPlan, rows: Sequence[ActionRow], by: Any) -> int:
+def action_plan_import(*, plan: ActionPlan, rows: Sequence[ActionRow], by: User) -> int:
     """Replace every row of the plan with the imported ones: all or nothing."""
     refusal = action_plan_import_refusal(plan)
     if refusal:
@@ -200,7 +200,7 @@ def action_plan_import(*, plan: ActionPlan, rows: Sequence[ActionRow], by: Any) 
 
 @transaction.atomic
 def monthly_report_start(
-    *, plan: ActionPlan, month: int, by: Any, today: date | None = None
+    *, plan: ActionPlan, month: int, by: User, today: date | None = None
 ) -> MonthlyReport:
     """Pasal 12 ayat (4): open the report of a month that has begun."""
     today = today or timezone.localdate()
@@ -230,7 +230,7 @@ def _require(report: MonthlyReport, *statuses: str) -> None:
 
 @transaction.atomic
 def monthly_report_save(
-    *, report: MonthlyReport, entries: Mapping[int, Realisation], by: Any
+    *, report: MonthlyReport, entries: Mapping[int, Realisation], by: User
 ) -> MonthlyReport:
     """Record the realisation of each action (0–100 %, cumulative) while the report is open."""
     report = MonthlyReport.objects.select_for_update().get(pk=report.pk)
@@ -269,7 +269,7 @@ def monthly_report_evidence_add(
     report: MonthlyReport,
     file: UploadedFile,
     action_row: ActionRow | None = None,
-    by: Any,
+    by: User,
 ) -> ReportEvidence:
     """Attach an evidence file, checked by its content, to an open report."""
     _require(report, MonthlyReport.Status.DRAFT, MonthlyReport.Status.RETURNED)
@@ -283,12 +283,12 @@ def monthly_report_evidence_add(
     return evidence
 
 
-def _event(report: MonthlyReport, kind: str, by: Any, note: str = "") -> None:
+def _event(report: MonthlyReport, kind: str, by: User, note: str = "") -> None:
     ReportEvent.objects.create(report=report, kind=kind, by=by, at=timezone.now(), note=note)
 
 
 @transaction.atomic
-def monthly_report_submit(*, report: MonthlyReport, by: Any) -> MonthlyReport:
+def monthly_report_submit(*, report: MonthlyReport, by: User) -> MonthlyReport:
     """Pasal 12 ayat (4)–(5): the Tim Kerja submits the report to the Tim Pendamping."""
     report = MonthlyReport.objects.select_for_update().select_related("plan").get(pk=report.pk)
     _require(report, MonthlyReport.Status.DRAFT, MonthlyReport.Status.RETURNED)
@@ -316,7 +316,7 @@ def monthly_report_submit(*, report: MonthlyReport, by: Any) -> MonthlyReport:
 
 
 @transaction.atomic
-def monthly_report_return(*, report: MonthlyReport, note: str, by: Any) -> MonthlyReport:
+def monthly_report_return(*, report: MonthlyReport, note: str, by: User) -> MonthlyReport:
     """Pasal 12 ayat (5): the Tim Pendamping returns the report with notes for revision."""
     report = MonthlyReport.objects.select_for_update().select_related("plan").get(pk=report.pk)
     if not access.can_mentor_unit(by, report.plan.unit_id):
@@ -338,7 +338,7 @@ def monthly_report_return(*, report: MonthlyReport, note: str, by: Any) -> Month
 
 
 @transaction.atomic
-def monthly_report_accept(*, report: MonthlyReport, by: Any) -> MonthlyReport:
+def monthly_report_accept(*, report: MonthlyReport, by: User) -> MonthlyReport:
     """Pasal 12 ayat (5): the Tim Pendamping accepts the report (forwarded to the Wali Kota)."""
     report = MonthlyReport.objects.select_for_update().select_related("plan").get(pk=report.pk)
     if not access.can_mentor_unit(by, report.plan.unit_id):
@@ -381,7 +381,7 @@ def overdue_recipients(unit: Unit) -> list[str]:
     return sorted(set(emails))
 
 
-def overdue_notify(*, items: Sequence[OverdueItem], by: Any = None) -> int:
+def overdue_notify(*, items: Sequence[OverdueItem], by: User | None = None) -> int:
     """E-mail each unit with overdue reports (console backend unless SMTP is configured)."""
     by_unit: dict[int, list[OverdueItem]] = {}
     for item in items:
@@ -424,7 +424,7 @@ def overdue_notify(*, items: Sequence[OverdueItem], by: Any = None) -> int:
 # --- Pasal 9 logs --------------------------------------------------------------------------
 
 
-def _save_simple(obj: Any, *, action: str, unit_id: int, by: Any, fields: list[str]) -> None:
+def _save_simple(obj: Any, *, action: str, unit_id: int, by: User, fields: list[str]) -> None:
     creating = obj.pk is None
     before = snapshot(type(obj).objects.get(pk=obj.pk)) if not creating else {}
     obj.full_clean()
@@ -441,7 +441,7 @@ def innovation_save(
     *,
     innovation: Innovation,
     evidence: UploadedFile | None = None,
-    by: Any,
+    by: User,
 ) -> Innovation:
     """Pasal 9 angka 4: record an innovation (name, problem, change, date, evidence)."""
     if innovation.pk is None:
@@ -457,7 +457,7 @@ def innovation_save(
 
 
 @transaction.atomic
-def media_entry_save(*, entry: MediaEntry, by: Any) -> MediaEntry:
+def media_entry_save(*, entry: MediaEntry, by: User) -> MediaEntry:
     """Pasal 9 angka 5–6, Pasal 11 ayat 5: record a publication or public event."""
     if entry.pk is None:
         entry.recorded_by = by
@@ -469,7 +469,7 @@ def media_entry_save(*, entry: MediaEntry, by: Any) -> MediaEntry:
 
 
 @transaction.atomic
-def mentoring_entry_save(*, entry: MentoringEntry, by: Any) -> MentoringEntry:
+def mentoring_entry_save(*, entry: MentoringEntry, by: User) -> MentoringEntry:
     """Pasal 10, Pasal 17 ayat (1)–(2): record the Tim Pendamping's assistance."""
     if entry.pk is None:
         entry.recorded_by = by
@@ -481,7 +481,7 @@ def mentoring_entry_save(*, entry: MentoringEntry, by: Any) -> MentoringEntry:
 
 
 @transaction.atomic
-def log_entry_delete(*, entry: Innovation | MediaEntry | MentoringEntry, by: Any) -> None:
+def log_entry_delete(*, entry: Innovation | MediaEntry | MentoringEntry, by: User) -> None:
     record(actor=by, action=f"{entry._meta.model_name}.dihapus", obj=entry,
            unit_id=entry.unit_id, changes=diff(snapshot(entry), {}))  # fmt: skip
     entry.delete()

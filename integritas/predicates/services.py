@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
@@ -29,6 +29,9 @@ from integritas.predicates.models import (
     ReportingDuty,
     UnitFacts,
 )
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 INSTITUTION_FIELDS = [
     "kind", "opini_bpk", "opini_source", "sakip", "sakip_source", "indeks_rb", "indeks_rb_source",
@@ -79,7 +82,7 @@ def institution_facts_save(
     year: int,
     values: dict[str, Any],
     files: dict[str, UploadedFile] | None = None,
-    by: Any,
+    by: User,
 ) -> InstitutionFacts:
     """Record the instansi's prerequisites of a year (Pasal 14), each with its source document."""
     _require(access.can_administer(by))
@@ -109,7 +112,7 @@ def institution_facts_save(
 
 
 @transaction.atomic
-def unit_facts_save(*, unit: Unit, year: int, values: dict[str, Any], by: Any) -> UnitFacts:
+def unit_facts_save(*, unit: Unit, year: int, values: dict[str, Any], by: User) -> UnitFacts:
     """Record a unit's prerequisites of a year (Pasal 14, tingkat unit kerja)."""
     _require(access.can_administer(by) or access.can_assess_unit(by, unit.pk))
     facts = UnitFacts.objects.select_for_update().filter(unit=unit, year=year).first()
@@ -137,7 +140,7 @@ def unit_facts_save(*, unit: Unit, year: int, values: dict[str, Any], by: Any) -
 
 
 @transaction.atomic
-def duties_import(*, table: Table, year: int, kind: str, by: Any) -> imports.ImportCheck:
+def duties_import(*, table: Table, year: int, kind: str, by: User) -> imports.ImportCheck:
     """Write every wajib-lapor row of the e-LHKPN / LHKASN export, or none when any row is bad."""
     _require(access.can_administer(by))
     check = imports.check_duties(table, year=year, kind=kind)
@@ -166,7 +169,7 @@ def duties_import(*, table: Table, year: int, kind: str, by: Any) -> imports.Imp
 
 @transaction.atomic
 def duty_mark(
-    *, duty: ReportingDuty, reported: bool, reported_on: date | None = None, by: Any
+    *, duty: ReportingDuty, reported: bool, reported_on: date | None = None, by: User
 ) -> ReportingDuty:
     """Tick (or untick) one employee's report in the register."""
     _require(access.can_administer(by))
@@ -218,7 +221,7 @@ def _verdicts_json(candidate: selectors.Candidate) -> dict[str, Any]:
 
 @transaction.atomic
 def recommendation_record(
-    *, unit: Unit, year: int, outcome: str, note: str = "", by: Any
+    *, unit: Unit, year: int, outcome: str, note: str = "", by: User
 ) -> Recommendation:
     """The TPI recommends a unit to the Wali Kota: diusulkan, or perbaikan (Pasal 16 ayat 1–3).
 
@@ -278,7 +281,7 @@ def _pending(recommendation: Recommendation) -> Recommendation:
 
 
 def _decide(
-    item: Recommendation, approve: bool, note: str, by: Any, *, paper: bool, scan_sha: str | None
+    item: Recommendation, approve: bool, note: str, by: User, *, paper: bool, scan_sha: str | None
 ) -> None:
     item.decision = (
         Recommendation.Decision.APPROVED if approve else Recommendation.Decision.DECLINED
@@ -297,7 +300,7 @@ def _decide(
 
 @transaction.atomic
 def recommendation_decide(
-    *, recommendation: Recommendation, approve: bool, note: str = "", by: Any
+    *, recommendation: Recommendation, approve: bool, note: str = "", by: User
 ) -> Recommendation:
     """The Wali Kota (pimpinan) approves or declines a proposal (Pasal 16 ayat 2)."""
     _require(access.can_decide(by))
@@ -315,7 +318,7 @@ def decision_record_paper(
     approve: bool,
     scan: UploadedFile | None,
     note: str = "",
-    by: Any,
+    by: User,
 ) -> Recommendation:
     """The administrator records a decision the Wali Kota took on paper, with its scan."""
     _require(access.can_administer(by))
@@ -339,7 +342,7 @@ def tpn_result_record(
     granted_on: date | None = None,
     scan: UploadedFile | None = None,
     notes: str = "",
-    by: Any,
+    by: User,
 ) -> Predicate | None:
     """Record the TPN's result for an approved proposal; a grant enters the register."""
     _require(access.can_administer(by))
@@ -411,7 +414,7 @@ def _standing(predicate: Predicate) -> Predicate:
 
 @transaction.atomic
 def monitoring_record(
-    *, predicate: Predicate, done_on: date, still_meets: bool, findings: str, by: Any
+    *, predicate: Predicate, done_on: date, still_meets: bool, findings: str, by: User
 ) -> Monitoring:
     """The TPI's two-yearly monitoring of a standing predicate (Pasal 17 ayat 3–6)."""
     _require(access.can_assess_unit(by, predicate.unit_id))
@@ -448,7 +451,7 @@ def revocation_record(
     revoked_on: date,
     number: str,
     scan: UploadedFile | None = None,
-    by: Any,
+    by: User,
 ) -> Predicate:
     """The TPN's recommendation and the Minister's revocation (Pasal 17 ayat 9–11); the predicate ends."""
     _require(access.can_administer(by))
@@ -486,7 +489,7 @@ def revocation_record(
 
 @transaction.atomic
 def follow_up_add(
-    *, recommendation: Recommendation, action: str, responsible: str, due_on: date, by: Any
+    *, recommendation: Recommendation, action: str, responsible: str, due_on: date, by: User
 ) -> FollowUp:
     """Record what will be done about a recommendation, by whom and by when."""
     _require(access.can_follow_up(by, recommendation.unit_id))
@@ -504,7 +507,7 @@ def follow_up_add(
 
 
 @transaction.atomic
-def follow_up_done(*, follow_up: FollowUp, done_on: date, note: str = "", by: Any) -> FollowUp:
+def follow_up_done(*, follow_up: FollowUp, done_on: date, note: str = "", by: User) -> FollowUp:
     """Mark a follow-up done (once)."""
     item = (
         FollowUp.objects.select_for_update().select_related("recommendation").get(pk=follow_up.pk)

@@ -8,7 +8,7 @@ the wave page on any device.
 from __future__ import annotations
 
 import secrets
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -19,6 +19,9 @@ from integritas.audit.services import record
 from integritas.surveys import permissions
 from integritas.surveys.models import Kiosk, SurveyWave, WaveService
 from integritas.surveys.service_base import keyed_hash
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 KEY_BYTES = 24
 DEFAULT_PER_HOUR = 30
@@ -35,7 +38,7 @@ def kiosk_unlock(
     label: str,
     per_hour_limit: int = DEFAULT_PER_HOUR,
     service: WaveService | None = None,
-    by: Any,
+    by: User,
 ) -> tuple[Kiosk, str]:
     """Unlock a counter tablet for an open wave; return the kiosk and the tablet's secret key."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
@@ -68,7 +71,7 @@ def kiosk_unlock(
 
 
 @transaction.atomic
-def kiosk_lock(*, kiosk: Kiosk, by: Any) -> Kiosk:
+def kiosk_lock(*, kiosk: Kiosk, by: User) -> Kiosk:
     """Lock a kiosk: from now on the tablet is an ordinary browser again."""
     kiosk = Kiosk.objects.select_for_update().select_related("wave").get(pk=kiosk.pk)
     if not permissions.can_run_kiosk(by, kiosk.wave):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -32,6 +32,9 @@ from integritas.surveys.service_base import (
     code_check,
     keyed_hash,
 )
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 
 def _clean_answers(wave: SurveyWave, answers: Mapping[str, int]) -> dict[str, int]:
@@ -85,7 +88,7 @@ def _store(
     duration: int | None = None,
     ip_hash: str = "",
     browser_hash: str = "",
-    entered_by: Any = None,
+    entered_by: User | None = None,
     hold_details: dict[str, Any] | None = None,
     kiosk: Kiosk | None = None,
 ) -> Response:
@@ -223,7 +226,7 @@ def response_enter_paper(
     answers: Mapping[str, int],
     profile: Mapping[str, str],
     sheet_number: str,
-    by: Any,
+    by: User,
 ) -> Response:
     """Pasal 11 ayat 10–14: staff type in a paper questionnaire; its sheet number is entered only once.
 
@@ -257,7 +260,7 @@ def response_enter_paper(
 
 @transaction.atomic
 def responses_review(
-    *, wave: SurveyWave, response_ids: Iterable[int], accept: bool, note: str, by: Any
+    *, wave: SurveyWave, response_ids: Iterable[int], accept: bool, note: str, by: User
 ) -> int:
     """Pasal 11 ayat 10–14: accept or reject responses (never delete); a rejection needs its reason.
 

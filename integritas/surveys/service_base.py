@@ -6,7 +6,7 @@ import hashlib
 import hmac
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,6 +16,9 @@ from django.utils.translation import gettext as _
 from integritas.common.formatting import waktu
 from integritas.surveys import permissions
 from integritas.surveys.models import Response, ResponseCode, SurveyWave
+
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
 
 
 class CodeRefused(Exception):
@@ -40,7 +43,7 @@ def _require_status(wave: SurveyWave, *statuses: str) -> None:
         )
 
 
-def _require_decider(wave: SurveyWave, by: Any) -> None:
+def _require_decider(wave: SurveyWave, by: User) -> None:
     if not permissions.can_decide_responses(by, wave):
         raise PermissionDenied(
             _(

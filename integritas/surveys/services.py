@@ -9,7 +9,7 @@ import secrets
 from collections.abc import Mapping
 from datetime import timedelta
 from fractions import Fraction
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -53,6 +53,9 @@ from integritas.surveys.service_base import (  # noqa: F401
     normalise_code,
 )
 
+if TYPE_CHECKING:
+    from integritas.accounts.models import User
+
 BUNDLED_BY_KIND = {"skm": "skm-14-2017", "spak": "spak", "spkp": "spkp"}
 SIX_POINT_ANSWERS = [
     "Sangat tidak setuju",
@@ -79,7 +82,7 @@ def _new_token() -> str:
     return "".join(secrets.choice(SLUG_ALPHABET) for _ in range(SLUG_LENGTH))
 
 
-def _audit_wave(wave: SurveyWave, before: dict[str, Any], *, by: Any, action: str) -> None:
+def _audit_wave(wave: SurveyWave, before: dict[str, Any], *, by: User, action: str) -> None:
     record(
         actor=by,
         action=action,
@@ -129,7 +132,7 @@ def wave_create(
     scale: int = 4,
     conversion: str = "",
     sample_method: str = SurveyWave.SampleMethod.FORMULA,
-    by: Any,
+    by: User,
 ) -> SurveyWave:
     """Pasal 11 ayat 10–14: a wave per unit and period, with a snapshot of the bundled instrument."""
     if kind == SurveyWave.Kind.SKM and scale != 4:
@@ -168,7 +171,7 @@ EDITABLE_AFTER_DRAFT = {
 
 
 @transaction.atomic
-def wave_update(*, wave: SurveyWave, changes: Mapping[str, Any], by: Any) -> SurveyWave:
+def wave_update(*, wave: SurveyWave, changes: Mapping[str, Any], by: User) -> SurveyWave:
     """Change a wave's settings: everything while a draft; only a few things afterwards."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
     allowed = EDITABLE_AFTER_DRAFT.get(SurveyWave.Status(wave.status))
@@ -204,7 +207,7 @@ def wave_update(*, wave: SurveyWave, changes: Mapping[str, Any], by: Any) -> Sur
 
 
 @transaction.atomic
-def wave_policy_set(*, wave: SurveyWave, overrides: Mapping[str, Any], by: Any) -> SurveyWave:
+def wave_policy_set(*, wave: SurveyWave, overrides: Mapping[str, Any], by: User) -> SurveyWave:
     """Set the numbers of the wave's hold rules (policy.py); a number equal to its default is
     not stored, so the wave keeps following its instrument. Pasal 11 ayat (10): for a wave
     feeding the LKE hasil only the deciders outside the unit change them.
@@ -225,7 +228,7 @@ def wave_policy_set(*, wave: SurveyWave, overrides: Mapping[str, Any], by: Any) 
 
 @transaction.atomic
 def wave_item_add(
-    *, wave: SurveyWave, name: str, text: str, answers: list[str], by: Any
+    *, wave: SurveyWave, name: str, text: str, answers: list[str], by: User
 ) -> SurveyWave:
     """PermenPANRB 14/2017: a unit may add unsur; every item then weighs 1/n until reweighted."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
@@ -252,7 +255,7 @@ def wave_item_add(
 
 
 @transaction.atomic
-def wave_item_remove(*, wave: SurveyWave, code: str, by: Any) -> SurveyWave:
+def wave_item_remove(*, wave: SurveyWave, code: str, by: User) -> SurveyWave:
     """Remove an item the unit added (never one of the instrument's own); weights go back to 1/n."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
     _require_status(wave, SurveyWave.Status.DRAFT)
@@ -274,7 +277,7 @@ def wave_item_remove(*, wave: SurveyWave, code: str, by: Any) -> SurveyWave:
 
 
 @transaction.atomic
-def wave_weights_set(*, wave: SurveyWave, weights: Mapping[str, Fraction], by: Any) -> SurveyWave:
+def wave_weights_set(*, wave: SurveyWave, weights: Mapping[str, Fraction], by: User) -> SurveyWave:
     """PermenPANRB 14/2017: a unit may set its own weights as long as they sum to 1."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
     _require_status(wave, SurveyWave.Status.DRAFT)
@@ -294,7 +297,7 @@ def wave_weights_set(*, wave: SurveyWave, weights: Mapping[str, Fraction], by: A
 
 
 @transaction.atomic
-def wave_open(*, wave: SurveyWave, by: Any) -> SurveyWave:
+def wave_open(*, wave: SurveyWave, by: User) -> SurveyWave:
     """Open a draft wave for responses; its instrument is frozen from now on."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
     _require_status(wave, SurveyWave.Status.DRAFT)
@@ -311,7 +314,7 @@ def wave_open(*, wave: SurveyWave, by: Any) -> SurveyWave:
 
 
 @transaction.atomic
-def wave_close(*, wave: SurveyWave, by: Any) -> SurveyWave:
+def wave_close(*, wave: SurveyWave, by: User) -> SurveyWave:
     """Pasal 11 ayat 10–14: close, freeze the indices, and make them the unit's LKE hasil inputs."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
     _require_status(wave, SurveyWave.Status.OPEN)
@@ -352,7 +355,7 @@ def wave_close(*, wave: SurveyWave, by: Any) -> SurveyWave:
     return wave
 
 
-def _feed_hasil(wave: SurveyWave, *, by: Any) -> dict[str, Any]:
+def _feed_hasil(wave: SurveyWave, *, by: User) -> dict[str, Any]:
     """Pasal 11 ayat (10)–(12): a closed SPAK/SPKP wave becomes the LKE IPAK/IPKP input."""
     from integritas.evaluation import services as evaluation_services
 
@@ -382,7 +385,7 @@ def _apply_target(wave: SurveyWave, service: WaveService) -> None:
 
 
 @transaction.atomic
-def service_save(*, service: WaveService, by: Any) -> WaveService:
+def service_save(*, service: WaveService, by: User) -> WaveService:
     """Add or change a surveyed service; its target sample follows Krejcie & Morgan (A.9)."""
     wave = SurveyWave.objects.select_for_update().get(pk=service.wave_id)
     _require_status(wave, SurveyWave.Status.DRAFT, SurveyWave.Status.OPEN)
@@ -400,7 +403,7 @@ def service_save(*, service: WaveService, by: Any) -> WaveService:
 
 
 @transaction.atomic
-def service_remove(*, service: WaveService, by: Any) -> None:
+def service_remove(*, service: WaveService, by: User) -> None:
     """Remove a service from a draft wave (a draft has no responses yet)."""
     wave = SurveyWave.objects.select_for_update().get(pk=service.wave_id)
     _require_status(wave, SurveyWave.Status.DRAFT)
@@ -420,7 +423,7 @@ def _new_code() -> str:
 
 @transaction.atomic
 def codes_issue(
-    *, wave: SurveyWave, service: WaveService, count: int, validity_days: int | None, by: Any
+    *, wave: SurveyWave, service: WaveService, count: int, validity_days: int | None, by: User
 ) -> CodeBatch:
     """Pasal 11 ayat 10–14: single-use codes for a service counter, valid for N days."""
     wave = SurveyWave.objects.select_for_update().get(pk=wave.pk)
@@ -460,7 +463,7 @@ def codes_issue(
 
 
 @transaction.atomic
-def follow_up_save(*, follow_up: FollowUp, by: Any) -> FollowUp:
+def follow_up_save(*, follow_up: FollowUp, by: User) -> FollowUp:
     """SKM report (PermenPANRB 14/2017): a follow-up action on a weak unsur."""
     before = snapshot(FollowUp.objects.get(pk=follow_up.pk)) if follow_up.pk else {}
     if follow_up.item_code not in follow_up.wave.item_codes:
@@ -475,7 +478,7 @@ def follow_up_save(*, follow_up: FollowUp, by: Any) -> FollowUp:
 
 
 @transaction.atomic
-def follow_up_remove(*, follow_up: FollowUp, by: Any) -> None:
+def follow_up_remove(*, follow_up: FollowUp, by: User) -> None:
     """Remove a follow-up row of the report plan."""
     record(actor=by, action="survei.tindak_lanjut_dihapus", obj=follow_up,
            unit_id=follow_up.wave.unit_id, changes=diff(snapshot(follow_up), {}))  # fmt: skip
