@@ -101,7 +101,11 @@ def _next_step_cards(assessment: Assessment, data: selectors.AssessmentData) -> 
     chosen = data.tpi_input() if side == selectors.TPI else data.self_input()
     verdicts = selectors.verdicts(data.framework, chosen, with_gaps=True)
     steps = next_steps.build(
-        data.framework, verdicts, assessment_pk=assessment.pk, unit_id=assessment.unit_id
+        data.framework,
+        verdicts,
+        assessment_pk=assessment.pk,
+        unit_id=assessment.unit_id,
+        final=True,
     )
     if steps is None:
         return []

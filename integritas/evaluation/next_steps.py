@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from integritas.common.formatting import angka
+from integritas.common.numbers import format_number
 from integritas.evaluation import engine
 
 MAX_QUESTION_STEPS = 5
@@ -75,7 +76,7 @@ def _question_area(framework: engine.Framework) -> dict[str, str]:
 
 def _target_text(question: engine.Question, target: object) -> str:
     if question.is_percent and isinstance(target, Decimal):
-        return f"{angka(target * 100, 0)} %"
+        return f"{format_number(target)} %"  # the gap analysis gives percent targets in percent
     for option in question.options:
         if option.label == target:
             return option.text or option.label
@@ -89,6 +90,7 @@ def build(
     assessment_pk: int,
     unit_id: int,
     reviewing: bool = False,
+    final: bool = False,
 ) -> NextSteps | None:
     """Pasal 16 ayat 4: what still separates the unit from WBK (or WBBM once WBK is met)."""
     local = next((r for r in verdicts.results if r.scope == "local"), None)  # type: ignore[attr-defined]
@@ -147,7 +149,13 @@ def build(
             anchor = step.question.replace(".", "-").replace("/", "--")
             steps.append(
                 NextStep(
-                    text=_("Perbaiki jawaban %(code)s menjadi «%(target)s» (+%(points)s poin)")
+                    text=(
+                        _(
+                            "Pada penilaian berikutnya, capai %(code)s «%(target)s» (+%(points)s poin)"
+                        )
+                        if final
+                        else _("Perbaiki jawaban %(code)s menjadi «%(target)s» (+%(points)s poin)")
+                    )
                     % {
                         "code": step.question,
                         "target": _target_text(question, step.target),
@@ -155,7 +163,7 @@ def build(
                     },
                     reason=question.text,
                     link=reverse(page, args=[assessment_pk, area_code]) + f"#q-{anchor}",
-                    link_text=_("buka pertanyaan"),
+                    link_text=_("lihat pertanyaan") if final else _("buka pertanyaan"),
                 )
             )
         more = max(0, len(gap.steps) - MAX_QUESTION_STEPS)

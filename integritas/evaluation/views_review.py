@@ -255,7 +255,7 @@ def score(request, pk):
     verdicts = selectors.verdicts(data.framework, chosen, with_gaps=True)
     steps = next_steps.build(
         data.framework, verdicts, assessment_pk=assessment.pk, unit_id=assessment.unit_id,
-        reviewing=side == selectors.TPI and rights["may_review"],
+        reviewing=side == selectors.TPI and rights["may_review"], final=assessment.is_final,
     )  # fmt: skip
     questions = {q.code: q for q in data.framework.questions}
     chosen_score = data.score_for(side)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from integritas.common.dashboard import Cell, Column, DashboardPart, StageState, UnitFacts
@@ -26,20 +27,26 @@ def part(*, year: int, unit_ids: Sequence[int], today: date) -> DashboardPart:
     work_plans = set(
         WorkPlan.objects.filter(year=year, unit_id__in=ids).values_list("unit_id", flat=True)
     )
-    plans = dict(
-        ActionPlan.objects.filter(year=year, unit_id__in=ids).values_list("unit_id", "status")
-    )
+    plans: dict[int, tuple[str, date]] = {
+        unit_id: (status, timezone.localdate(created_at))
+        for unit_id, status, created_at in ActionPlan.objects.filter(
+            year=year, unit_id__in=ids
+        ).values_list("unit_id", "status", "created_at")
+    }
     reports: dict[int, dict[int, tuple[str, int]]] = defaultdict(dict)
     for unit_id, month, status, revision in MonthlyReport.objects.filter(
         plan__year=year, plan__unit_id__in=ids
     ).values_list("plan__unit_id", "month", "status", "revision"):
         reports[unit_id][month] = (status, revision)
-    due = rules.months_due(year, today, planning.due_day())
+    due_day = planning.due_day()
     units = {}
     for unit_id in ids:
         has_work_plan = unit_id in work_plans
-        plan_status = plans.get(unit_id)
+        plan_status, made_on = plans.get(unit_id, (None, None))
         plan_set = plan_status == ActionPlan.Status.SET
+        # Pasal 12 ayat 4, read as the overdue list reads it (`selectors.overdue_reports`): reports
+        # fall due once a plan exists, never for the months before it was made.
+        due = rules.months_due(year, today, due_day, since=made_on) if plan_status else []
         mine = reports.get(unit_id, {})
         accepted = [m for m in due if mine.get(m, ("", 0))[0] == MonthlyReport.Status.ACCEPTED]
         overdue = [m for m in due if not mine.get(m, ("", 0))[1]]

@@ -68,3 +68,26 @@ def test_a_unit_that_meets_wbk_is_shown_the_way_to_wbbm_or_told_it_is_ready(
     body = client_for(world.head_a).get(reverse("evaluation:score", args=[final.pk]))
     body = body.content.decode()
     assert "Nilai sudah memenuhi syarat menuju WBBM" in body
+
+
+def test_a_percent_target_reads_as_the_percentage_the_gap_analysis_gives(lke):
+    from integritas.evaluation.next_steps import _target_text
+
+    question = next(q for q in lke.questions if q.is_percent)
+    assert _target_text(question, Decimal(100)) == "100 %"
+    assert _target_text(question, Decimal("87.5")) == "87,5 %"  # never rounded
+
+
+def test_after_the_final_score_the_steps_speak_of_the_next_assessment(world, client_for, final):
+    from integritas.evaluation import next_steps, selectors
+
+    data = selectors.assessment_data(final, with_links=False)
+    # Ask for WBK under a weakened copy of the answers so that steps exist.
+    verdicts = selectors.verdicts(data.framework, type(data.self_input())(), with_gaps=True)
+    steps = next_steps.build(
+        data.framework, verdicts, assessment_pk=final.pk, unit_id=final.unit_id, final=True
+    )
+    assert steps.steps and all(
+        s.text.startswith("Pada penilaian berikutnya") or not s.text.startswith("Perbaiki")
+        for s in steps.steps
+    )

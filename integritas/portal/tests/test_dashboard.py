@@ -168,3 +168,18 @@ def test_the_demo_world_shows_scores_both_verdicts_and_survey_indices():
     body = response.content.decode()
     assert body.count("<svg") >= 3
     assert 'nonce="' in body.split("<svg", 1)[1].split("</svg>", 1)[0]
+
+
+def test_late_reports_agree_with_the_overdue_list(world):
+    """Pasal 12 ayat 4: the dashboard counts late reports exactly as the overdue list does."""
+    from integritas.planning import selectors as planning_selectors
+    from integritas.planning.models import ActionPlan
+
+    today = dashboard_today()
+    ActionPlan.objects.create(unit=world.unit_a, year=today.year)
+    board = dashboard.build(dashboard.Filters(year=today.year), today)
+    index = [c.key for c in board.columns].index("overdue")
+    late = {row.unit.pk: row.cells[index].value for row in board.rows}
+    listed = planning_selectors.overdue_reports(today)
+    assert late[world.unit_a.pk] == sum(1 for i in listed if i.plan.unit_id == world.unit_a.pk)
+    assert late[world.unit_b.pk] == 0  # no plan yet: nothing can be late
