@@ -103,7 +103,7 @@ def send_pending(*, base_url: str = "") -> int:
     the daily command twice sends nothing twice. Returns the number of e-mails sent.
     """
     pending = list(
-        Notification.objects.select_for_update()
+        Notification.objects.select_for_update(of=("self",))
         .filter(emailed_at__isnull=True)
         .select_related("user", "user__employee")
         .order_by("user_id", "created_at", "id")

@@ -79,6 +79,6 @@ def record_facts(world, unit, *, year=YEAR, declared_on=date(2025, 3, 1), report
     )  # fmt: skip
     for kind in ("lhkpn", "lhkasn"):
         ReportingDuty.objects.get_or_create(
-            year=year, kind=kind, nip=f"19800101200501100{unit.pk}",
+            year=year, kind=kind, nip=f"19800101200501{unit.pk % 10000:04d}",
             defaults={"unit": unit, "name": "Pejabat", "reported": reported},
         )  # fmt: skip
