@@ -12,7 +12,7 @@ from integritas.accounts import access
 from integritas.accounts.models import Role
 from integritas.commitment import selectors as commitment
 from integritas.common.cards import Card, PublicRow, PublicSection
-from integritas.common.formatting import angka, tanggal
+from integritas.common.formatting import BULAN, angka, tanggal
 from integritas.organization.models import Employee, Unit
 from integritas.planning import rules
 from integritas.planning import selectors as planning
@@ -70,8 +70,8 @@ def _unit_cards(user) -> list:
         status = report.get_status_display() if report else _("belum dibuat")
         cards.append(
             Card(
-                title=_("Laporan bulanan B%(m)02d/%(y)d — %(unit)s")
-                % {"m": month, "y": year, "unit": unit.code},
+                title=_("Laporan bulanan %(m)s %(y)d — %(unit)s")
+                % {"m": BULAN[month - 1], "y": year, "unit": unit.code},
                 value=_("Terlambat") if overdue else str(status),
                 text=_("batas penyampaian %(d)s") % {"d": tanggal(due)},
                 url=report.get_absolute_url()

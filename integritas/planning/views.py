@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from integritas.accounts import access
 from integritas.audit.services import record
 from integritas.common import exports, files, staging
+from integritas.common.formatting import BULAN
 from integritas.common.numbers import query_int
 from integritas.organization.models import Unit
 from integritas.planning import access as planning_access
@@ -413,6 +414,7 @@ def report_detail(request, pk):
                                         due_day=selectors.due_day(),
                                         since=selectors.plan_made_on(plan)),
             "month_code": f"B{report.month:02d}",
+            "month_name": BULAN[report.month - 1],
             "late": report.first_submitted_at is not None
             and timezone.localdate(report.first_submitted_at) > due,
         },

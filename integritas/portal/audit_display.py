@@ -36,6 +36,14 @@ def _subjects() -> dict[str, str]:
         "penetapan": _("Penetapan unit ZI"), "survei": _("Survei"), "akun": _("Akun"),
         "pengguna": _("Pengguna"), "peran": _("Peran"), "tim": _("Tim"), "unit": _("Unit"),
         "pegawai": _("Pegawai"), "instansi": _("Instansi"), "demo": _("Data contoh"),
+        "complaint": _("Pengaduan"), "complaint_officer": _("Petugas pengaduan"),
+        "complaint_holiday": _("Hari libur pengaduan"), "dokumen": _("Dokumen"),
+        "nomor_surat": _("Nomor surat"), "templat_dokumen": _("Templat dokumen"),
+        "predikat": _("Predikat"), "rekomendasi": _("Rekomendasi TPI"), "usulan": _("Usulan"),
+        "wajib_lapor": _("Wajib lapor LHKPN/LHKASN"), "tindak_lanjut": _("Tindak lanjut"),
+        "persyaratan_unit": _("Persyaratan unit"), "persyaratan_instansi": _("Persyaratan instansi"),
+        "monitoring": _("Monitoring predikat"), "masuk": _("Masuk"), "keluar": _("Keluar"),
+        "audit": _("Jejak audit"), "media": _("Publikasi media"), "pendampingan": _("Pendampingan"),
     }  # fmt: skip
 
 
@@ -45,6 +53,11 @@ def _verbs() -> dict[str, str]:
         "kota": _("tingkat kota dicatat"), "unit": _("unit dicatat"),
         "skor_tpi": _("nilai TPI disimpan"), "hasil_dari_survei": _("komponen hasil diisi dari survei"),
         "dimuat": _("dimuat"), "pengingat_terlambat": _("pengingat keterlambatan dikirim"),
+        "record": _("dicatat"), "receive": _("diterima"), "classify": _("diklasifikasi"),
+        "answer": _("dijawab"), "unit_answer": _("dijawab unit"), "note": _("diberi catatan"),
+        "complainant_reply": _("dibalas pelapor"), "download": _("lampiran diunduh"),
+        "view": _("dibuka"), "lapor_closed": _("selesai menurut SP4N-LAPOR!"),
+        "add": _("ditambahkan"), "remove": _("dihapus"), "gagal": _("gagal"),
     }  # fmt: skip
 
 
@@ -70,6 +83,8 @@ def _keys() -> dict[str, str]:
         "locked_until": _("terkunci sampai"), "file_sha256": _("sidik berkas"),
         "score": _("nilai"), "total": _("total"), "percent": _("persen"), "name": _("nama"),
         "username": _("nama pengguna"), "is_active": _("aktif"), "title": _("judul"),
+        "address": _("alamat jaringan"), "service": _("layanan"), "id": _("nomor"),
+        "kiosk": _("kios"), "kiosk_id": _("kios"),
     }  # fmt: skip
 
 
@@ -157,6 +172,8 @@ class ShownChange:
 
 def _pairs(changes: dict) -> Iterable[tuple[str, Any, Any]]:
     for key, pair in (changes or {}).items():
+        if key.endswith(("content_type", "sha256")):
+            continue  # technical companions of a file (its type, its fingerprint): not for readers
         if isinstance(pair, list | tuple) and len(pair) == 2:
             yield key, pair[0], pair[1]
         else:

@@ -96,3 +96,14 @@ def with_nonce(markup, nonce):
     if not markup or not isinstance(markup, SafeData):
         return markup  # user text stays escaped by the template
     return mark_safe(_INLINE_BLOCK.sub(lambda m: f'<{m.group(1)} nonce="{nonce}"', str(markup)))  # noqa: S308
+
+
+@register.filter
+def nama_bulan(month):
+    """3 → "Maret": a month named in words, never by its B03 column code."""
+    from integritas.common.formatting import BULAN
+
+    try:
+        return BULAN[int(month) - 1]
+    except (TypeError, ValueError, IndexError):
+        return month

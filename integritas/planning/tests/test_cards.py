@@ -12,6 +12,7 @@ from integritas.commitment.models import (
     DesignationDecree,
     IntegrityPact,
 )
+from integritas.common.formatting import BULAN
 from integritas.planning.models import ActionPlan, MonthlyReport
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,7 @@ def test_a_unit_head_sees_pact_coverage_and_the_report_due(world, client_for):
     MonthlyReport.objects.create(plan=plan, month=month, status="submitted", revision=1)
     page = _home(client_for, world.head_a)
     assert "Pakta integritas — DUKCAPIL" in page and "0 dari 4 pegawai; belum dicanangkan" in page
-    assert f"Laporan bulanan B{month:02d}/{year} — DUKCAPIL" in page and "Diajukan" in page
+    assert f"Laporan bulanan {BULAN[month - 1]} {year} — DUKCAPIL" in page and "Diajukan" in page
 
 
 def test_the_pendamping_sees_reports_waiting_and_overdue(world, client_for):

@@ -44,3 +44,13 @@ def test_a_nul_character_in_a_search_is_a_bad_request_not_a_server_error(world, 
     for name in ("portal:audit_log", "organization:employee_list", "organization:unit_list"):
         response = client.get(reverse(name), {"q": "a\x00b", "tindakan": "a\x00b"})
         assert response.status_code == 400, name
+
+
+def test_the_new_apps_actions_read_as_words_and_file_companions_are_not_shown():
+    from integritas.portal import audit_display
+
+    assert audit_display.action_words("complaint.record") == "Pengaduan dicatat"
+    assert audit_display.action_words("predikat.dicabut") == "Predikat dicabut"
+    pairs = list(audit_display._pairs({"file_content_type": [None, "application/pdf"],
+                                       "signed_sha256": [None, "ab" * 32], "note": [None, "x"]}))  # fmt: skip
+    assert [key for key, _before, _after in pairs] == ["note"]
