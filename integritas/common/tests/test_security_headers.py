@@ -67,3 +67,14 @@ def test_chart_markup_gets_the_nonce_but_user_text_stays_escaped():
 
 def test_the_static_manifest_is_not_served(client):
     assert client.get("/static/staticfiles.json").status_code == 404
+
+
+def test_no_htmx_trigger_needs_eval():
+    """htmx event filters (`change[...]`) are evaluated as code, which the page policy forbids."""
+    offenders = [
+        f"{path.name}: {trigger}"
+        for path in TEMPLATES.rglob("templates/**/*.html")
+        for trigger in re.findall(r'hx-trigger="([^"]*)"', path.read_text())
+        if "[" in re.sub(r"from:\S+", "", trigger)  # `from:input[name=q]` is a selector
+    ]
+    assert offenders == []
