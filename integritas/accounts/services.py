@@ -1,12 +1,11 @@
 """Role assignment and user writes; login throttling lives in accounts/lockout.py."""
 
-from typing import Any
-
 from django.db import transaction
 
 from integritas.accounts import lockout
 from integritas.accounts.models import RoleAssignment, User
 from integritas.audit.services import record
+from integritas.organization.models import Employee, Unit
 
 
 @transaction.atomic
@@ -22,7 +21,7 @@ def user_password_changed(*, user: User, address: str) -> None:
 
 @transaction.atomic
 def role_assign(
-    *, user: User, role: str, unit: Any = None, include_subunits: bool = False, by: Any
+    *, user: User, role: str, unit: Unit | None = None, include_subunits: bool = False, by: User
 ) -> RoleAssignment:
     """Give a user a role, city-wide or in one unit."""
     assignment = RoleAssignment(user=user, role=role, unit=unit, include_subunits=include_subunits)
@@ -36,7 +35,7 @@ def role_assign(
 
 
 @transaction.atomic
-def role_revoke(*, assignment: RoleAssignment, by: Any) -> None:
+def role_revoke(*, assignment: RoleAssignment, by: User) -> None:
     record(
         actor=by, action="peran.dicabut", obj=assignment, unit_id=assignment.unit_id,
         changes={"role": [assignment.role, None], "user": [assignment.user.username, None]},
@@ -51,9 +50,9 @@ def user_create(
     first_name: str,
     last_name: str,
     email: str,
-    employee: Any,
+    employee: Employee | None,
     password: str,
-    by: Any,
+    by: User,
 ) -> User:
     """Create a login for a person; the password passes Django's validators."""
     from django.contrib.auth.password_validation import validate_password
@@ -78,7 +77,7 @@ def user_create(
 
 
 @transaction.atomic
-def user_set_active(*, user: User, active: bool, by: Any) -> User:
+def user_set_active(*, user: User, active: bool, by: User) -> User:
     """Disable or re-enable a login (accounts are never deleted: the audit trail points to them)."""
     before = user.is_active
     user.is_active = active
@@ -89,7 +88,7 @@ def user_set_active(*, user: User, active: bool, by: Any) -> User:
 
 
 @transaction.atomic
-def user_unlock(*, user: User, by: Any) -> User:
+def user_unlock(*, user: User, by: User) -> User:
     """Lift every login lock and wait of the account, from every address."""
     before = user.locked_until
     lockout.unlock(user=user)
@@ -99,7 +98,7 @@ def user_unlock(*, user: User, by: Any) -> User:
 
 
 @transaction.atomic
-def user_reset_password(*, user: User, password: str, by: Any) -> User:
+def user_reset_password(*, user: User, password: str, by: User) -> User:
     from django.contrib.auth.password_validation import validate_password
 
     validate_password(password, user)

@@ -6,6 +6,8 @@ from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AnonymousUser
 from django.db import transaction
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
@@ -64,7 +66,7 @@ def snapshot(obj: Model, fields: list[str] | None = None) -> dict[str, Any]:
 
 def record(
     *,
-    actor: Any,
+    actor: AbstractBaseUser | AnonymousUser | str | None,
     action: str,
     obj: Model | None = None,
     object_type: str = "",
@@ -78,12 +80,14 @@ def record(
         object_type = object_type or obj._meta.label_lower
         object_id = object_id or str(obj.pk)
         object_repr = object_repr or str(obj)[:300]
-    user = actor if getattr(actor, "is_authenticated", False) else None
-    label = (
-        (user.get_full_name() or user.get_username())
-        if user
-        else (str(actor) if actor else "sistem")
-    )
+    user = actor if isinstance(actor, AbstractBaseUser) and actor.is_authenticated else None
+    if user is not None:
+        full_name = getattr(user, "get_full_name", lambda: "")()
+        label = full_name or user.get_username()
+    else:
+        label = actor if isinstance(actor, str) and actor else "sistem"
+        if isinstance(actor, AnonymousUser):
+            label = "publik"
     with transaction.atomic():
         head = AuditHead.objects.select_for_update().filter(pk=1).first()
         if head is None:
@@ -91,7 +95,7 @@ def record(
             head = AuditHead.objects.select_for_update().get(pk=1)
         entry = AuditRecord(
             created_at=timezone.now(),
-            actor=user,
+            actor_id=user.pk if user is not None else None,
             actor_label=label[:200],
             action=action,
             object_type=object_type,

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import QuerySet
@@ -75,7 +76,7 @@ def unread_count(user: Any) -> int:
 
 
 @transaction.atomic
-def notification_mark_read(*, notification: Notification, by: Any) -> Notification:
+def notification_mark_read(*, notification: Notification, by: AbstractBaseUser) -> Notification:
     """The user marks one of his or her own notifications as read."""
     if notification.user_id != by.pk:
         raise Notification.DoesNotExist
@@ -86,8 +87,10 @@ def notification_mark_read(*, notification: Notification, by: Any) -> Notificati
 
 
 @transaction.atomic
-def notifications_mark_all_read(*, by: Any) -> int:
-    return Notification.objects.filter(user=by, read_at__isnull=True).update(read_at=timezone.now())
+def notifications_mark_all_read(*, by: AbstractBaseUser) -> int:
+    return Notification.objects.filter(user_id=by.pk, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )
 
 
 def _address(user: Any) -> str:

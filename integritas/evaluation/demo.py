@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.utils import timezone
 
+from integritas.accounts.models import User
 from integritas.evaluation import engine, selectors, services
 from integritas.evaluation.models import Assessment
 
@@ -55,7 +56,7 @@ def _pick(rng: random.Random, question: engine.Question) -> dict[str, Any]:
     return {"option_label": options[index].label}
 
 
-def _evidence(assessment: Assessment, code: str, title: str, by: Any) -> None:
+def _evidence(assessment: Assessment, code: str, title: str, by: User) -> None:
     upload = SimpleUploadedFile(f"{title}.pdf", demo_pdf(title), content_type="application/pdf")
     services.evidence_upload(
         assessment=assessment, item_code=code, files=[upload], title=title, by=by

@@ -3,6 +3,7 @@
 from datetime import date
 from typing import Any
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -30,7 +31,12 @@ class ImportRejected(Exception):
 
 
 def _save(
-    obj: Any, *, by: Any, action: str, unit_id: int | None, fields: list[str] | None = None
+    obj: Any,
+    *,
+    by: AbstractBaseUser,
+    action: str,
+    unit_id: int | None,
+    fields: list[str] | None = None,
 ) -> None:
     before = snapshot(type(obj).objects.get(pk=obj.pk)) if obj.pk else {}
     obj.full_clean()
@@ -42,7 +48,7 @@ def _save(
 
 
 @transaction.atomic
-def institution_save(*, institution: Institution, by: Any) -> Institution:
+def institution_save(*, institution: Institution, by: AbstractBaseUser) -> Institution:
     """Update the city's own record (the letterhead of city-level documents)."""
     creating = institution.pk is None
     _save(
@@ -55,7 +61,7 @@ def institution_save(*, institution: Institution, by: Any) -> Institution:
 
 
 @transaction.atomic
-def unit_save(*, unit: Unit, by: Any) -> Unit:
+def unit_save(*, unit: Unit, by: AbstractBaseUser) -> Unit:
     """Create or update a unit."""
     creating = unit.pk is None
     _save(unit, by=by, action="unit.dibuat" if creating else "unit.diubah", unit_id=None)
@@ -69,7 +75,7 @@ def _fill_from_nip(employee: Employee) -> None:
 
 
 @transaction.atomic
-def employee_save(*, employee: Employee, by: Any) -> Employee:
+def employee_save(*, employee: Employee, by: AbstractBaseUser) -> Employee:
     """Create or update an employee; a change of unit goes through employee_move."""
     employee.nip = employee.nip.replace(" ", "")
     creating = employee.pk is None
@@ -95,7 +101,7 @@ def employee_move(
     employee: Employee,
     to_unit: Unit,
     moved_on: date,
-    by: Any,
+    by: AbstractBaseUser,
     decree_number: str = "",
     note: str = "",
 ) -> EmployeeMove:
@@ -118,7 +124,9 @@ def employee_move(
 
 
 @transaction.atomic
-def units_import(*, table: Table, institution: Institution, by: Any) -> imports.ImportCheck:
+def units_import(
+    *, table: Table, institution: Institution, by: AbstractBaseUser
+) -> imports.ImportCheck:
     """Write every unit row, or none when any row is bad."""
     check = imports.check_units(table)
     if not check.ok:
@@ -151,7 +159,9 @@ def units_import(*, table: Table, institution: Institution, by: Any) -> imports.
 
 
 @transaction.atomic
-def employees_import(*, table: Table, by: Any, moved_on: date | None = None) -> imports.ImportCheck:
+def employees_import(
+    *, table: Table, by: AbstractBaseUser, moved_on: date | None = None
+) -> imports.ImportCheck:
     """Write every employee row, or none when any row is bad; a changed unit is recorded as a move."""
     check = imports.check_employees(table)
     if not check.ok:
@@ -210,7 +220,7 @@ def employees_import(*, table: Table, by: Any, moved_on: date | None = None) -> 
 
 
 @transaction.atomic
-def team_save(*, team: Team, by: Any) -> Team:
+def team_save(*, team: Team, by: AbstractBaseUser) -> Team:
     creating = team.pk is None
     _save(team, by=by, action="tim.dibuat" if creating else "tim.diubah", unit_id=team.unit_id)
     return team
@@ -218,7 +228,7 @@ def team_save(*, team: Team, by: Any) -> Team:
 
 @transaction.atomic
 def team_member_add(
-    *, team: Team, employee: Employee, role: str, area: str = "", by: Any
+    *, team: Team, employee: Employee, role: str, area: str = "", by: AbstractBaseUser
 ) -> TeamMember:
     member = TeamMember(team=team, employee=employee, role=role, area=area)
     member.full_clean()
@@ -231,7 +241,7 @@ def team_member_add(
 
 
 @transaction.atomic
-def team_member_remove(*, member: TeamMember, by: Any) -> None:
+def team_member_remove(*, member: TeamMember, by: AbstractBaseUser) -> None:
     record(
         actor=by, action="tim.anggota_dihapus", obj=member, unit_id=member.team.unit_id,
         changes={"employee": [member.employee.nip, None], "role": [member.role, None]},
