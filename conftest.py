@@ -1,4 +1,4 @@
-"""The named world every test stands in (STYLE.md: a small named world in one base fixture).
+"""The named world every test stands in (docs/style.md: a small named world in one base fixture).
 
 - admin: city administrator (Bagian Organisasi)
 - pimpinan: Sekda, reads everything

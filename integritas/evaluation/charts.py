@@ -2,6 +2,7 @@
 
 Server-side SVG with pygal (js=[] so no script is fetched); it renders in pages and PDFs.
 """
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ One assessment per unit, year and worksheet version: a conditional UniqueConstra
 rows that are not superseded. A final assessment is never edited; a new one (its `revision`
 one higher) supersedes it, and the old row stays, marked superseded, with its snapshot.
 """
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 import uuid
 from decimal import Decimal

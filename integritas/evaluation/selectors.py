@@ -3,6 +3,7 @@
 A page's numbers come from one batch of queries turned into the engine's frozen dataclasses
 (`AssessmentInput`), scored by `engine.score`, then judged by every published rule set.
 """
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ Every function re-reads the assessment under a row lock, checks its status and w
 in one transaction and appends an audit record. Refusals are ValidationError (shown to the user
 in Indonesian); an action by someone the access rules exclude is PermissionDenied.
 """
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

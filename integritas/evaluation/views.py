@@ -1,4 +1,5 @@
 """LKE pages: self-assessment, evidence, TPI review, scores, city comparison, Excel."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from typing import Any
 

@@ -4,6 +4,7 @@ Two GROUP BY queries serve any number of waves: answers per (wave, service, item
 SUM of squares; accepted responses per (wave, service, status) → COUNT, SUM and SUM of squares of
 the exact weighted respondent score. Python never loops over responses (Pasal 11 ayat 10–14).
 """
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

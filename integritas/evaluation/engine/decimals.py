@@ -1,4 +1,5 @@
 """Exact numbers for the engine: conversion, worksheet rounding and Indonesian display."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 

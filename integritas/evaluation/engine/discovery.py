@@ -1,4 +1,5 @@
 """Reading and checking the rule sets, and finding the published worksheets and rule sets."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

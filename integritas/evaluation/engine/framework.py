@@ -1,4 +1,5 @@
 """The LKE worksheet and the rule sets as immutable data, loaded and checked from YAML files."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

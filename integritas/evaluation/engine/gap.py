@@ -15,6 +15,7 @@ Hasil rules (IPAK, capaian kinerja, IPKP, TLHP, hasil sums) and the WBK-predicat
 met by changing pengungkit answers; they make the target unreachable (`reachable=False`), with
 the reason naming each such rule. The steps for the pengungkit rules are still listed.
 """
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """Answers and hasil inputs of one assessment, and the checking of raw (CLI/import) input."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """Reading and checking the LKE worksheet from YAML (every problem reported, in Indonesian)."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

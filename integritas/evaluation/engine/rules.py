@@ -1,4 +1,5 @@
 """Evaluate a rule set (A.6) for WBK and WBBM: eligible, and every failing rule with its numbers."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
 """The LKE roll-up (§1.3): question values → sub-indicators → areas → pengungkit + hasil = total."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from __future__ import annotations
 

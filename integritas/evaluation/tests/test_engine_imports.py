@@ -1,4 +1,4 @@
-"""STYLE.md: the rule engines are pure Python; they import neither Django nor another integritas app."""
+"""docs/style.md: the rule engines are pure Python; they import neither Django nor another integritas app."""
 
 import ast
 from importlib.util import find_spec

@@ -1,4 +1,5 @@
 """framework_load: a worksheet file stored once; a published version never changes (A.1)."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 from pathlib import Path
 

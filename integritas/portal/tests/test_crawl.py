@@ -1,4 +1,5 @@
 """Crawl the demo world as every demo role and as the public: no crash, Indonesian, working downloads."""
+# Sections (§) and decisions (A.) cited here are those of docs/zi-rules.md.
 
 import re
 import time
