@@ -140,3 +140,37 @@ def today():
     from django.utils import timezone
 
     return timezone.localdate()
+
+
+# Rows a denied request may touch without changing anything the product owns: the session
+# (the test client's login) and the per-address login throttle.
+_VOLATILE = {"sessions.Session", "accounts.LoginThrottle"}
+
+
+def _database_state():
+    from django.apps import apps
+
+    return {
+        model._meta.label: list(model._base_manager.order_by("pk").values_list())
+        for model in apps.get_models()
+        if model._meta.label not in _VOLATILE and model._meta.managed
+    }
+
+
+@pytest.fixture
+def unchanged(db):
+    """A context manager asserting that no row of any model (audit records included) changed."""
+    from contextlib import contextmanager
+
+    from integritas.audit.models import AuditRecord
+
+    @contextmanager
+    def check():
+        before, audits = _database_state(), AuditRecord.objects.count()
+        yield
+        after = _database_state()
+        changed = sorted(label for label in before if before[label] != after[label])
+        assert not changed, f"a refused request changed the database: {changed}"
+        assert AuditRecord.objects.count() == audits, "a refused request wrote an audit record"
+
+    return check

@@ -84,3 +84,38 @@ def test_a_signed_in_user_without_rights_gets_no_500_and_no_other_units_data(
         if "987654" in url or "X9" in url or "x9" in url:
             # the object does not exist: "not there" and "not yours" look the same
             assert response.status_code in (302, 400, 403, 404, 405), (name, response.status_code)
+
+
+def _matrices():
+    from importlib import import_module
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for path in sorted(root.glob("integritas/*/tests/test_access_matrix.py")):
+        yield import_module(".".join(path.relative_to(root).with_suffix("").parts))
+
+
+def test_every_view_is_requested_by_an_access_matrix():
+    """A new view without a row in its app's access matrix (tests/access.py) fails here."""
+    covered = set()
+    for module in _matrices():
+        assert hasattr(module, "COVERED"), f"{module.__name__} declares no COVERED"
+        covered |= module.COVERED
+    unknown = covered - {name for name, _route in ALL}
+    assert not unknown, f"matrices declare URL names that do not exist: {sorted(unknown)}"
+    missing = [
+        f"{name} ({route})"
+        for name, route in ALL
+        if name not in PUBLIC | covered | {"set_language"}
+        and not route.startswith(("static/", "media/"))
+    ]
+    assert not missing, "URL names no access matrix requests:\n" + "\n".join(missing)
+
+
+def test_the_unchanged_check_sees_a_changed_field_and_a_new_audit_record(world, unchanged):
+    from integritas.audit.services import record
+
+    with pytest.raises(AssertionError, match="organization.Unit"), unchanged():
+        type(world.unit_a).objects.filter(pk=world.unit_a.pk).update(name="Diubah")
+    with pytest.raises(AssertionError, match="audit"), unchanged():
+        record(actor=world.admin, action="uji.catat", obj=world.unit_b, unit_id=world.unit_b.pk)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from integritas.accounts import access
+from tests.access import covered
 
 pytestmark = pytest.mark.django_db
 
@@ -104,3 +105,7 @@ def test_a_head_manages_only_his_own_units_tim_kerja(world, client_for):
         client.get(reverse("organization:team_create") + f"?unit={world.unit_b.pk}").status_code
         == 404
     )
+
+
+ROWS: list = []
+COVERED = covered(ROWS, __file__)

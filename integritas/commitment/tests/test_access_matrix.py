@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 
 from integritas.commitment.models import Declaration, DesignationDecree
+from tests.access import covered
 
 pytestmark = pytest.mark.django_db
 
@@ -83,3 +84,7 @@ def test_pimpinan_cannot_add_a_designated_unit(world, client_for):
         {"unit": world.unit_a.pk, "core_business": "on", "reasons": "Layanan dasar"},
     )
     assert response.status_code == 404 and not decree.units.exists()
+
+
+ROWS: list = []
+COVERED = covered(ROWS, __file__)

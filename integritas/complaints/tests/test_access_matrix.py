@@ -8,6 +8,7 @@ from integritas.complaints import workflow
 from integritas.complaints.formkeys import form_key
 from integritas.complaints.models import Complaint, ComplaintOfficer, Kind, Message, Severity
 from integritas.complaints.tests.factories import designate, file_public, pdf
+from tests.access import covered
 
 pytestmark = pytest.mark.django_db
 EVERYONE = ["admin", "pimpinan", "tpi", "tpi_in_a", "pendamping", "head_a", "kerja_a", "staff_a",
@@ -187,3 +188,7 @@ def test_only_the_units_writers_adopt_its_lke_figures(world, cases, client_for, 
         assert response.status_code == 302 and "/pengaduan/kelola/angka/" in response["Location"]
     else:
         assert response.status_code == 404
+
+
+ROWS: list = []
+COVERED = covered(ROWS, __file__)

@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from integritas.evaluation.models import Answer, Assessment, ReviewerAssignment
+from tests.access import covered
 
 from .conftest import YEAR
 
@@ -165,3 +166,7 @@ def test_the_export_never_loads_the_tpi_side_for_a_unit_that_may_not_see_it(
         for c in r if c.value is not None
     ]  # fmt: skip
     assert any("CATATAN-RAHASIA-TPI" in c for c in tpi_cells)
+
+
+ROWS: list = []
+COVERED = covered(ROWS, __file__)

@@ -5,8 +5,10 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from integritas.common import files
 from integritas.planning import services
 from integritas.planning.models import Innovation, MentoringEntry, WorkPlan
+from tests.access import Row, check, covered, ids
 
 pytestmark = pytest.mark.django_db
 
@@ -112,3 +114,72 @@ def test_an_innovation_with_evidence_is_recorded_by_the_tim_kerja(world, client_
         .status_code
         == 404
     )
+
+
+def _pdf(name="bukti.pdf"):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, b"%PDF-1.4\n%%EOF\n", content_type="application/pdf")
+
+
+@pytest.fixture
+def objects(world, records):
+    """Unit A's plan, a draft and a submitted report, an evidence file, a work plan decree."""
+    plan, report = records["plan"], records["report"]
+    work_plan = WorkPlan.objects.get(unit=world.unit_a, year=2025)
+    files.store(work_plan.decree_file, _pdf("sk.pdf"))
+    work_plan.save()
+    evidence = services.monthly_report_evidence_add(report=report, file=_pdf(), by=world.kerja_a)
+    submitted = services.monthly_report_start(
+        plan=plan, month=2, by=world.kerja_a, today=date(2025, 3, 1)
+    )
+    services.monthly_report_save(
+        report=submitted, entries={r.pk: services.Realisation(percent=50) for r in plan.rows.all()},
+        by=world.kerja_a,
+    )  # fmt: skip
+    services.monthly_report_submit(report=submitted, by=world.kerja_a)
+    return {**records, "a": world.unit_a.pk, "row": plan.rows.first(), "evidence": evidence,
+            "submitted": submitted}  # fmt: skip
+
+
+# One row per URL: unit A's object, the role that may use it, a user it must refuse.
+ROWS = [
+    Row("planning:action_plan_create", lambda o: [o["a"], 2026], "kerja_a", method="post"),
+    Row("planning:action_plan_import_commit", lambda o: [o["plan"].pk], "kerja_a", method="post"),
+    Row("planning:action_plan_set", lambda o: [o["plan"].pk], "head_a", method="post"),
+    Row("planning:action_plan_set", lambda o: [o["plan"].pk], "head_a", "kerja_a", method="post",
+        label="only-the-head"),
+    Row("planning:action_row", lambda o: [o["row"].pk], "staff_a"),
+    Row("planning:action_row_edit", lambda o: [o["row"].pk], "kerja_a"),
+    Row("planning:action_row_edit", lambda o: [o["row"].pk], "kerja_a", "staff_a", method="post",
+        data=lambda o: {"action": "Diubah"}, label="readers-do-not-write"),
+    Row("planning:action_row_delete", lambda o: [o["row"].pk], "kerja_a", method="post"),
+    Row("planning:heat_map", allowed="pendamping"),
+    Row("planning:log_edit", lambda o: [o["a"], "inovasi", o["innovation"].pk], "kerja_a"),
+    Row("planning:log_edit", lambda o: [o["a"], "pendampingan", o["mentoring"].pk], "pendamping",
+        "head_a", method="post", data=lambda o: {"topic": "Diubah"}, label="mentoring-by-pendamping"),
+    Row("planning:log_delete", lambda o: [o["a"], "inovasi", o["innovation"].pk], "kerja_a",
+        method="post"),
+    Row("planning:report_detail", lambda o: [o["report"].pk], "staff_a"),
+    Row("planning:report_detail", lambda o: [o["report"].pk], "kerja_a", "staff_a", method="post",
+        label="readers-do-not-save"),
+    Row("planning:report_evidence_add", lambda o: [o["report"].pk], "kerja_a", method="post",
+        data=lambda o: {"file": _pdf()}),
+    Row("planning:report_evidence_file", lambda o: [o["evidence"].pk], "staff_a"),
+    Row("planning:report_start", lambda o: [o["plan"].pk, 3], "kerja_a", method="post"),
+    Row("planning:report_submit", lambda o: [o["report"].pk], "kerja_a", method="post"),
+    Row("planning:report_accept", lambda o: [o["submitted"].pk], "pendamping", method="post"),
+    Row("planning:report_accept", lambda o: [o["submitted"].pk], "pendamping", "head_a",
+        method="post", label="not-the-unit-itself"),
+    Row("planning:report_return", lambda o: [o["submitted"].pk], "pendamping", method="post",
+        data=lambda o: {"note": "Lengkapi bukti"}),
+    Row("planning:work_plan_decree_file", lambda o: [o["a"], 2025], "staff_a"),
+]  # fmt: skip
+COVERED = covered(ROWS, __file__)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ids(ROWS))
+def test_each_view_admits_its_role_and_refuses_others_leaving_the_database_as_it_was(
+    world, client_for, objects, unchanged, row
+):
+    check(row, world=world, client_for=client_for, objects=objects, unchanged=unchanged)

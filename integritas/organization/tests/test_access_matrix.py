@@ -1,0 +1,10 @@
+"""Who may open and change the organization pages: one row per URL over the named world."""
+
+import pytest
+
+from tests.access import covered
+
+pytestmark = pytest.mark.django_db
+
+ROWS: list = []
+COVERED = covered(ROWS, __file__)
