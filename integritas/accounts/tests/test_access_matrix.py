@@ -4,7 +4,8 @@ import pytest
 from django.urls import reverse
 
 from integritas.accounts import access
-from tests.access import covered
+from integritas.accounts.models import RoleAssignment
+from tests.access import Row, check, covered, ids
 
 pytestmark = pytest.mark.django_db
 
@@ -107,5 +108,40 @@ def test_a_head_manages_only_his_own_units_tim_kerja(world, client_for):
     )
 
 
-ROWS: list = []
+@pytest.fixture
+def objects(world):
+    """Staff A's user and role assignment (the user an administrator manages)."""
+    return {
+        "user": world.staff_a.pk,
+        "assignment": RoleAssignment.objects.get(user=world.staff_a).pk,
+    }
+
+
+# One row per URL: the user administration is the administrator's alone, even a unit head is
+# refused; the personal pages (sign out, own password) only need a signed-in user.
+ROWS = [
+    Row("accounts:user_list", allowed="admin", denied="head_a"),
+    Row("accounts:user_create", allowed="admin", denied="head_a"),
+    Row("accounts:user_create", allowed="admin", denied="head_a", method="post",
+        data=lambda o: {"username": "baru", "role": "employee"}, label="post"),
+    Row("accounts:employee_options", allowed="admin", denied="head_a"),
+    Row("accounts:user_detail", lambda o: [o["user"]], "admin", "head_a"),
+    Row("accounts:role_revoke", lambda o: [o["user"], o["assignment"]], "admin", "head_a",
+        method="post"),
+    Row("accounts:user_toggle", lambda o: [o["user"]], "admin", "head_a", method="post"),
+    Row("accounts:user_unlock", lambda o: [o["user"]], "admin", "staff_b", method="post"),
+    Row("accounts:user_reset_password", lambda o: [o["user"]], "admin", "head_a", method="post"),
+    Row("accounts:password_change", allowed="staff_b", denied=None),
+    Row("accounts:password_change", allowed="staff_b", denied=None, method="post",
+        data=lambda o: {"old_password": "x", "new_password1": "y", "new_password2": "y"},
+        label="post"),
+    Row("accounts:logout", allowed="staff_b", denied=None, method="post"),
+]  # fmt: skip
 COVERED = covered(ROWS, __file__)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ids(ROWS))
+def test_each_view_admits_its_role_and_refuses_others_leaving_the_database_as_it_was(
+    world, client_for, objects, unchanged, row
+):
+    check(row, world=world, client_for=client_for, objects=objects, unchanged=unchanged)
