@@ -4,9 +4,10 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
-from integritas.surveys import services
+from integritas.surveys import kiosk, services
+from integritas.surveys.models import FollowUp
 from integritas.surveys.tests.conftest import answers_for, make_wave
-from tests.access import covered
+from tests.access import Row, check, covered, ids
 
 pytestmark = pytest.mark.django_db
 
@@ -135,5 +136,44 @@ def test_the_public_sees_only_the_form(world, wave_a):
     assert anonymous.get(reverse("survey_public:form", args=[wave_a.token])).status_code == 200
 
 
-ROWS: list = []
+@pytest.fixture
+def objects(world, wave_a):
+    """Unit A's open wave with a kiosk and a follow-up row, and a draft wave of unit A."""
+    draft = make_wave(world, kind="spak", access_mode="tautan", open_=False,
+                      services_spec=(("KTP-el", 100), ("Akta", 50)))  # fmt: skip
+    found, _raw = kiosk.kiosk_unlock(wave=wave_a, label="Loket 1", by=world.kerja_a)
+    follow_up = FollowUp.objects.create(wave=wave_a, item_code=wave_a.item_codes[0],
+                                        action="Perbaiki antrean", timeline="Juli",
+                                        responsible="Sekretaris")  # fmt: skip
+    return {"wave": wave_a.pk, "draft": draft.pk, "kiosk": found.pk, "follow_up": follow_up.pk,
+            "service": draft.services.order_by("pk").last().pk, "item": draft.item_codes[-1]}  # fmt: skip
+
+
+# One row per URL: unit A's wave, the role that may use it, a user it must refuse.
+ROWS = [
+    Row("surveys:wave_open", lambda o: [o["draft"]], "kerja_a", method="post"),
+    Row("surveys:wave_open", lambda o: [o["draft"]], "kerja_a", "staff_a", method="post",
+        label="readers-do-not-open"),
+    Row("surveys:service_remove", lambda o: [o["draft"], o["service"]], "kerja_a", method="post"),
+    Row("surveys:item_add", lambda o: [o["draft"]], "kerja_a"),
+    Row("surveys:item_add", lambda o: [o["draft"]], "kerja_a", method="post",
+        data=lambda o: {"name": "Butir", "text": "Baru?"}, label="post"),
+    Row("surveys:item_remove", lambda o: [o["draft"], o["item"]], "kerja_a", method="post"),
+    Row("surveys:weights_edit", lambda o: [o["draft"]], "kerja_a"),
+    Row("surveys:weights_edit", lambda o: [o["draft"]], "kerja_a", "pimpinan", method="post",
+        label="pimpinan-reads-only"),
+    Row("surveys:kiosk_lock", lambda o: [o["wave"], o["kiosk"]], "kerja_a", method="post"),
+    Row("surveys:follow_up_edit", lambda o: [o["wave"], o["follow_up"]], "kerja_a"),
+    Row("surveys:follow_up_edit", lambda o: [o["wave"], o["follow_up"]], "kerja_a", "staff_a",
+        method="post", data=lambda o: {"action": "Diubah"}, label="readers-do-not-write"),
+    Row("surveys:follow_up_remove", lambda o: [o["wave"], o["follow_up"]], "kerja_a",
+        method="post"),
+]  # fmt: skip
 COVERED = covered(ROWS, __file__)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ids(ROWS))
+def test_each_view_admits_its_role_and_refuses_others_leaving_the_database_as_it_was(
+    world, client_for, objects, unchanged, row
+):
+    check(row, world=world, client_for=client_for, objects=objects, unchanged=unchanged)
