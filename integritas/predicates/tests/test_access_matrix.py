@@ -6,10 +6,17 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from integritas.evaluation.models import Assessment
 from integritas.organization.models import Unit
 from integritas.predicates import services
-from integritas.predicates.models import Monitoring, Predicate, Recommendation, UnitFacts
-from tests.access import covered
+from integritas.predicates.models import (
+    Monitoring,
+    Predicate,
+    Recommendation,
+    ReportingDuty,
+    UnitFacts,
+)
+from tests.access import Row, check, covered, ids
 
 from .conftest import YEAR, make_final, record_facts
 
@@ -200,5 +207,41 @@ def test_follow_ups_by_admin_an_independent_tpi_member_or_the_unit_head(
     assert (follow_up.done_on is not None) is allowed
 
 
-ROWS: list = []
+@pytest.fixture
+def objects(world, framework, proposal):
+    """Unit A's proposal and reporting duty, and an open self-assessment of the next year."""
+    record_facts(world, world.unit_a, year=YEAR + 1)
+    Assessment.objects.create(unit=world.unit_a, year=YEAR + 1, framework=framework)
+    duty = ReportingDuty.objects.filter(unit=world.unit_a, year=YEAR).first()
+    return {"a": world.unit_a.pk, "proposal": proposal.pk, "duty": duty.pk}
+
+
+def _scan():
+    return SimpleUploadedFile("k.pdf", PDF, content_type="application/pdf")
+
+
+# One row per URL: unit A's object, the role that may use it, a user it must refuse.
+ROWS = [
+    Row("predicates:decide_paper", lambda o: [o["proposal"]], "admin", method="post",
+        data=lambda o: {"approve": "ya", "scan": _scan()}),
+    Row("predicates:decide_paper", lambda o: [o["proposal"]], "admin", "tpi", method="post",
+        data=lambda o: {"approve": "ya", "scan": _scan()}, label="not-the-tpi"),
+    Row("predicates:institution_facts", lambda o: [YEAR], "admin", "head_a"),
+    Row("predicates:duties", lambda o: [YEAR], "admin", "head_a"),
+    Row("predicates:duties_import", lambda o: [YEAR], "admin", "head_a"),
+    Row("predicates:duties_import_commit", lambda o: [YEAR], "admin", "head_a", method="post"),
+    Row("predicates:duty_mark", lambda o: [o["duty"]], "admin", "head_a", method="post",
+        data=lambda o: {"reported": "tidak"}),
+    Row("predicates:lke_accept", lambda o: [o["a"], YEAR + 1, "R5.iii.a"], "kerja_a",
+        method="post"),
+    Row("predicates:lke_accept", lambda o: [o["a"], YEAR + 1, "R5.iii.a"], "kerja_a", "staff_a",
+        method="post", label="readers-do-not-answer"),
+]  # fmt: skip
 COVERED = covered(ROWS, __file__)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ids(ROWS))
+def test_each_view_admits_its_role_and_refuses_others_leaving_the_database_as_it_was(
+    world, client_for, objects, unchanged, row
+):
+    check(row, world=world, client_for=client_for, objects=objects, unchanged=unchanged)
