@@ -3,8 +3,17 @@
 import pytest
 from django.urls import reverse
 
-from integritas.evaluation.models import Answer, Assessment, ReviewerAssignment
-from tests.access import covered
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from integritas.evaluation import services
+from integritas.evaluation.models import (
+    Answer,
+    Assessment,
+    EvidenceLink,
+    EvidenceRevision,
+    ReviewerAssignment,
+)
+from tests.access import Row, check, covered, ids
 
 from .conftest import YEAR
 
@@ -168,5 +177,85 @@ def test_the_export_never_loads_the_tpi_side_for_a_unit_that_may_not_see_it(
     assert any("CATATAN-RAHASIA-TPI" in c for c in tpi_cells)
 
 
-ROWS: list = []
+PDF = b"%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n"
+
+
+@pytest.fixture
+def draft(world, assessment):
+    """Unit A's open self-assessment with one evidence document linked to P1.i.a."""
+    services.evidence_upload(
+        assessment=assessment, item_code="P1.i.a", by=world.kerja_a, title="SK Tim",
+        files=[SimpleUploadedFile("sk.pdf", PDF, content_type="application/pdf")],
+    )  # fmt: skip
+    revision = EvidenceRevision.objects.get()
+    return {"a": world.unit_a.pk, "assessment": assessment.pk, "revision": revision.pk,
+            "document": revision.document_id, "link": EvidenceLink.objects.get().pk,
+            "unit_name": world.unit_a.name}  # fmt: skip
+
+
+@pytest.fixture
+def in_review(world, submitted, ketua):
+    return {"assessment": submitted.pk, "ketua": ketua.pk}
+
+
+@pytest.fixture
+def finalised(world, final):
+    return {"assessment": final.pk}
+
+
+# One row per URL, by the state the assessment must be in: unit A's object, the role that may
+# use it, a user it must refuse.
+DRAFT_ROWS = [
+    Row("evaluation:assessment_list", allowed="staff_a", absent=lambda o: o["unit_name"]),
+    # another unit is not among the form's choices: refused as an invalid form, nothing made
+    Row("evaluation:assessment_create", allowed="kerja_a", method="post", denied_status=302,
+        data=lambda o: {"unit": o["a"], "year": YEAR + 1}),
+    Row("evaluation:evidence_download", lambda o: [o["revision"]], "staff_a"),
+    Row("evaluation:document_detail", lambda o: [o["document"]], "staff_a"),
+    Row("evaluation:unit_documents", lambda o: [o["a"]], "staff_a"),
+    Row("evaluation:evidence_link", lambda o: [o["assessment"], "P1.i.b"], "kerja_a",
+        method="post", data=lambda o: {"document": o["document"]}),
+    Row("evaluation:evidence_link", lambda o: [o["assessment"], "P1.i.b"], "kerja_a", "staff_a",
+        method="post", data=lambda o: {"document": o["document"]}, label="readers-do-not-link"),
+    Row("evaluation:evidence_unlink", lambda o: [o["assessment"], o["link"]], "kerja_a",
+        method="post"),
+    Row("evaluation:import_commit", lambda o: [o["assessment"]], "kerja_a", method="post"),
+]  # fmt: skip
+REVIEW_ROWS = [
+    Row("evaluation:review_zero", lambda o: [o["assessment"]], "tpi", method="post"),
+    Row("evaluation:review_zero", lambda o: [o["assessment"]], "tpi", "tpi_in_a", method="post",
+        label="never-ones-own-unit"),
+    Row("evaluation:assessment_return", lambda o: [o["assessment"]], "tpi", method="post",
+        data=lambda o: {"note": "Lengkapi bukti"}),
+    Row("evaluation:assessment_return", lambda o: [o["assessment"]], "tpi", "head_a",
+        method="post", data=lambda o: {"note": "x"}, label="not-the-unit"),
+    Row("evaluation:assignment_remove", lambda o: [o["ketua"]], "admin", "head_a", method="post"),
+]  # fmt: skip
+FINAL_ROWS = [
+    Row("evaluation:snapshot_json", lambda o: [o["assessment"]], "staff_a"),
+    Row("evaluation:assessment_supersede", lambda o: [o["assessment"]], "admin", "head_a",
+        method="post"),
+]  # fmt: skip
+ROWS = DRAFT_ROWS + REVIEW_ROWS + FINAL_ROWS
 COVERED = covered(ROWS, __file__)
+
+
+@pytest.mark.parametrize("row", DRAFT_ROWS, ids=ids(DRAFT_ROWS))
+def test_each_view_of_an_open_assessment_admits_its_role_and_refuses_others(
+    world, client_for, draft, unchanged, row
+):
+    check(row, world=world, client_for=client_for, objects=draft, unchanged=unchanged)
+
+
+@pytest.mark.parametrize("row", REVIEW_ROWS, ids=ids(REVIEW_ROWS))
+def test_each_view_of_an_assessment_in_review_admits_its_role_and_refuses_others(
+    world, client_for, in_review, unchanged, row
+):
+    check(row, world=world, client_for=client_for, objects=in_review, unchanged=unchanged)
+
+
+@pytest.mark.parametrize("row", FINAL_ROWS, ids=ids(FINAL_ROWS))
+def test_each_view_of_a_final_assessment_admits_its_role_and_refuses_others(
+    world, client_for, finalised, unchanged, row
+):
+    check(row, world=world, client_for=client_for, objects=finalised, unchanged=unchanged)
