@@ -8,7 +8,7 @@ from integritas.complaints import workflow
 from integritas.complaints.formkeys import form_key
 from integritas.complaints.models import Complaint, ComplaintOfficer, Kind, Message, Severity
 from integritas.complaints.tests.factories import designate, file_public, pdf
-from tests.access import covered
+from tests.access import Row, check, covered, ids
 
 pytestmark = pytest.mark.django_db
 EVERYONE = ["admin", "pimpinan", "tpi", "tpi_in_a", "pendamping", "head_a", "kerja_a", "staff_a",
@@ -190,5 +190,16 @@ def test_only_the_units_writers_adopt_its_lke_figures(world, cases, client_for, 
         assert response.status_code == 404
 
 
-ROWS: list = []
+# One row per URL over the `cases` world (officers of unit A and B designated).
+ROWS = [
+    Row("complaints:home", allowed="head_a", denied=None),
+    Row("complaints:lapor_commit", allowed="head_a", denied="kerja_a", method="post"),
+]
 COVERED = covered(ROWS, __file__)
+
+
+@pytest.mark.parametrize("row", ROWS, ids=ids(ROWS))
+def test_each_view_admits_its_role_and_refuses_others_leaving_the_database_as_it_was(
+    world, client_for, cases, unchanged, row
+):
+    check(row, world=world, client_for=client_for, objects=cases, unchanged=unchanged)

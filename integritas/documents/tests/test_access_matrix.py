@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.access import covered
+from tests.access import Row, check, covered, ids
 
 pytestmark = pytest.mark.django_db
 
