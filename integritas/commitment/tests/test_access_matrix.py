@@ -3,9 +3,8 @@
 from datetime import date
 
 import pytest
-from django.urls import reverse
-
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from integritas.commitment.models import (
     Declaration,

@@ -1,9 +1,8 @@
 """The access matrix of the LKE pages over the named world: allowed, 404, read-only."""
 
 import pytest
-from django.urls import reverse
-
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 
 from integritas.evaluation import services
 from integritas.evaluation.models import (
