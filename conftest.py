@@ -71,20 +71,20 @@ def _make_world():
         name="Pemerintah Kota Kupang", short_name="Pemkot Kupang"
     )
     inspektorat = Unit.objects.create(
-        institution=institution, code="INSP", name="Inspektorat Daerah", type="inspektorat"
+        institution=institution, code="INSP", name="Inspektorat Daerah", type="inspectorate"
     )
     unit_a = Unit.objects.create(
         institution=institution,
         code="DUKCAPIL",
         name="Dinas Kependudukan dan Pencatatan Sipil",
-        type="dinas",
+        type="department",
         is_stranas_pk=True,
     )
     unit_b = Unit.objects.create(
         institution=institution,
         code="DPMPTSP",
         name="Dinas Penanaman Modal dan PTSP",
-        type="dinas",
+        type="department",
         is_stranas_pk=True,
     )
     spec = [

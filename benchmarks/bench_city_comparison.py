@@ -53,7 +53,9 @@ def build(units: int, year: int, seed: int):
     RoleAssignment.objects.create(user=user, role=Role.PIMPINAN)
     now = timezone.now()
     created = Unit.objects.bulk_create(
-        Unit(institution=institution, code=f"U{i:04d}", name=f"Unit Kerja {i:04d}", type="dinas")
+        Unit(
+            institution=institution, code=f"U{i:04d}", name=f"Unit Kerja {i:04d}", type="department"
+        )
         for i in range(units)
     )
     assessments = Assessment.objects.bulk_create(

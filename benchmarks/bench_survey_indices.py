@@ -85,7 +85,7 @@ def _build(units: int, responses: int) -> dict:
     user = User.objects.create_user(username="bench", password="bench-bench-bench")  # noqa: S106
     institution = Institution.objects.create(name="Pemerintah Kota Kupang", short_name="Kupang")
     Unit.objects.bulk_create(
-        Unit(institution=institution, code=f"U{i:03d}", name=f"Unit {i:03d}", type="dinas")
+        Unit(institution=institution, code=f"U{i:03d}", name=f"Unit {i:03d}", type="department")
         for i in range(units)
     )
     per_unit = responses // units
@@ -98,8 +98,8 @@ def _build(units: int, responses: int) -> dict:
     with transaction.atomic():
         for kind in shares:
             wave = services.wave_create(
-                unit=unit_list[0], kind=kind, period_type="tahun", year=2025, period_number=1,
-                access_mode="tautan", by=user,
+                unit=unit_list[0], kind=kind, period_type="year", year=2025, period_number=1,
+                access_mode="link", by=user,
             )  # fmt: skip
             for name in names[kind]:
                 services.service_save(
@@ -110,9 +110,9 @@ def _build(units: int, responses: int) -> dict:
             SurveyWave(
                 unit=unit, kind=kind, instrument_code=model.instrument_code,
                 instrument=model.instrument, scale=model.scale,
-                weight_denominator=model.weight_denominator, period_type="tahun", year=2025,
+                weight_denominator=model.weight_denominator, period_type="year", year=2025,
                 period_number=1, start_date=model.start_date, end_date=model.end_date,
-                status="dibuka", access_mode="tautan", token=f"bench{unit.pk:05d}{kind}",
+                status="open", access_mode="link", token=f"bench{unit.pk:05d}{kind}",
                 created_by=user, opened_at=model.opened_at,
             )
             for unit in unit_list[1:]
@@ -159,9 +159,9 @@ def _build(units: int, responses: int) -> dict:
                 "review_reasons, review_note, submitted_at, duration_seconds, idempotency_key, "
                 "ip_hash, browser_hash, answer_pattern, weighted_total, gender, age_band, "
                 "education, occupation) "
-                f"SELECT {id_expr}, {wave.pk}, {service}, 'publik', "
-                "CASE WHEN n % 100 < 2 THEN 'ditahan' WHEN n % 100 = 2 THEN 'ditolak' "
-                f"ELSE 'diterima' END, '[]', '', '{now}', 120, 'b' || CAST(n AS TEXT), '', '', "
+                f"SELECT {id_expr}, {wave.pk}, {service}, 'public', "
+                "CASE WHEN n % 100 < 2 THEN 'held' WHEN n % 100 = 2 THEN 'rejected' "
+                f"ELSE 'accepted' END, '[]', '', '{now}', 120, 'b' || CAST(n AS TEXT), '', '', "
                 f"{pattern}, {total}, '', '', '', '' FROM ({_series(vendor, count)}) AS seq"
             )
             next_id += count
@@ -228,7 +228,7 @@ def _drop_answer_indexes(cursor) -> list[str]:
 HAND_SQL = """
 SELECT r.wave_id, r.service_id, a.item_code, COUNT(*), SUM(a.value), SUM(a.value * a.value)
 FROM surveys_answer a JOIN surveys_response r ON r.id = a.response_id
-WHERE r.status = 'diterima'
+WHERE r.status = 'accepted'
 GROUP BY r.wave_id, r.service_id, a.item_code
 """
 

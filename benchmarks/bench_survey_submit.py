@@ -50,9 +50,9 @@ from integritas.surveys import services
 from integritas.surveys.models import WaveService
 user = User.objects.create_user(username="bench", password="bench-bench-bench")
 institution = Institution.objects.create(name="Pemerintah Kota Kupang", short_name="Kupang")
-unit = Unit.objects.create(institution=institution, code="DUKCAPIL", name="Dinas Dukcapil", type="dinas")
-wave = services.wave_create(unit=unit, kind="skm", period_type="tahun", year=2025, period_number=1,
-                            access_mode="tautan", by=user)
+unit = Unit.objects.create(institution=institution, code="DUKCAPIL", name="Dinas Dukcapil", type="department")
+wave = services.wave_create(unit=unit, kind="skm", period_type="year", year=2025, period_number=1,
+                            access_mode="link", by=user)
 service = services.service_save(service=WaveService(wave=wave, name="KTP-el", population=100000), by=user)
 services.wave_open(wave=wave, by=user)
 print(f"WAVE {wave.token} {service.pk} {len(wave.item_codes)}")

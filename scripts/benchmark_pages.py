@@ -33,11 +33,11 @@ from integritas.organization.models import Unit  # noqa: E402
 def pages() -> list[tuple[str, str, bool]]:
     declared = Declaration.objects.filter(scope=Declaration.Scope.UNIT).order_by("pk").first()
     year = django.utils.timezone.localdate().year
-    kecamatan = Unit.objects.filter(type="kecamatan").first()
+    kecamatan = Unit.objects.filter(type=Unit.Type.KECAMATAN).first()
     result = [
         ("dasbor", "/dasbor/", True),
         ("dasbor tahun lalu", f"/dasbor/?tahun={year - 1}", True),
-        ("dasbor kelurahan", "/dasbor/?jenis=kelurahan", True),
+        ("dasbor kelurahan", "/dasbor/?jenis=urban_village", True),
         ("dasbor .xlsx", "/dasbor/xlsx/", True),
         ("pemberitahuan", "/pemberitahuan/", True),
         ("publik beranda", "/publik/", False),

@@ -31,11 +31,11 @@ class User(AbstractUser):
 
 class Role(models.TextChoices):
     ADMIN = "admin", _("Administrator Kota (Bagian Organisasi)")
-    PIMPINAN = "pimpinan", _("Pimpinan (Wali Kota/Sekda)")
+    PIMPINAN = "leadership", _("Pimpinan (Wali Kota/Sekda)")
     TPI = "tpi", _("Anggota TPI")
-    PENDAMPING = "pendamping", _("Anggota Tim Pendamping")
+    PENDAMPING = "mentor", _("Anggota Tim Pendamping")
     UNIT_HEAD = "unit_head", _("Kepala Unit")
-    TIM_KERJA = "tim_kerja", _("Anggota Tim Kerja")
+    TIM_KERJA = "work_team", _("Anggota Tim Kerja")
     EMPLOYEE = "employee", _("Pegawai")
 
 
@@ -61,9 +61,9 @@ class RoleAssignment(models.Model):
         constraints = [
             models.CheckConstraint(
                 condition=(
-                    Q(role__in=["admin", "pimpinan", "tpi", "pendamping"]) & Q(unit__isnull=True)
+                    Q(role__in=["admin", "leadership", "tpi", "mentor"]) & Q(unit__isnull=True)
                 )
-                | (Q(role__in=["unit_head", "tim_kerja", "employee"]) & Q(unit__isnull=False)),
+                | (Q(role__in=["unit_head", "work_team", "employee"]) & Q(unit__isnull=False)),
                 name="role_scope_matches_role",
             ),
             models.UniqueConstraint(fields=["user", "role", "unit"], name="role_assignment_once"),

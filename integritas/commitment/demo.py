@@ -6,7 +6,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from integritas.commitment import services
-from integritas.commitment.models import Declaration, DesignationDecree
+from integritas.commitment.models import (
+    Declaration,
+    DeclarationWitness,
+    DesignationDecree,
+    Occasion,
+)
 from integritas.organization.models import Employee
 
 
@@ -32,7 +37,7 @@ def seed(world: dict) -> None:
         )  # fmt: skip
         missing = set(ordinary[-skip:])
         services.pacts_mass_sign(
-            unit=unit, signed_on=_on(month, 15), occasion="massal",
+            unit=unit, signed_on=_on(month, 15), occasion=Occasion.MASSAL,
             employees=[p for p in people if p.pk not in missing],
             note="Penandatanganan serentak pada apel pagi", by=users[f"kadis.{code.lower()}"],
         )  # fmt: skip
@@ -41,8 +46,8 @@ def seed(world: dict) -> None:
         declared_on=_on(1, 6), place="Balai Kota Kupang",
         head_name=f"dr. {walikota.get_full_name()}", head_position="Wali Kota Kupang",
         witnesses=[
-            {"role": "inspektorat", "name": users["tpi.ketua"].get_full_name(), "position": "Inspektur Daerah"},
-            {"role": "masyarakat", "name": "Pdt. Maria Ndoen, S.Th.", "position": "Tokoh agama"},
+            {"role": DeclarationWitness.Role.INSPEKTORAT, "name": users["tpi.ketua"].get_full_name(), "position": "Inspektur Daerah"},
+            {"role": DeclarationWitness.Role.MASYARAKAT, "name": "Pdt. Maria Ndoen, S.Th.", "position": "Tokoh agama"},
         ],
         by=admin,
     )  # fmt: skip
@@ -51,9 +56,9 @@ def seed(world: dict) -> None:
         unit=dukcapil, declared_on=_on(1, 20),
         place="Aula Dinas Kependudukan dan Pencatatan Sipil Kota Kupang",
         witnesses=[
-            {"role": "inspektorat", "name": users["tpi.ketua"].get_full_name(), "position": "Inspektur Daerah"},
-            {"role": "tim_zi", "name": users["timkerja.dukcapil"].get_full_name(), "position": "Ketua Tim Kerja ZI"},
-            {"role": "masyarakat", "name": "Yohanes Manafe, S.H.", "position": "Ketua RT 05 Oebobo"},
+            {"role": DeclarationWitness.Role.INSPEKTORAT, "name": users["tpi.ketua"].get_full_name(), "position": "Inspektur Daerah"},
+            {"role": DeclarationWitness.Role.TIM_ZI, "name": users["timkerja.dukcapil"].get_full_name(), "position": "Ketua Tim Kerja ZI"},
+            {"role": DeclarationWitness.Role.MASYARAKAT, "name": "Yohanes Manafe, S.H.", "position": "Ketua RT 05 Oebobo"},
         ],
         by=users["kadis.dukcapil"],
     )  # fmt: skip

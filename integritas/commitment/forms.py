@@ -41,7 +41,9 @@ class PactForm(BootstrapForm):
 
 class MassSigningForm(BootstrapForm):
     signed_on = forms.DateField(label=_("Tanggal penandatanganan"), widget=_date_widget())
-    occasion = forms.ChoiceField(label=_("Acara"), choices=Occasion.choices, initial="massal")
+    occasion = forms.ChoiceField(
+        label=_("Acara"), choices=Occasion.choices, initial=Occasion.MASSAL
+    )
     note = forms.CharField(
         label=_("Keterangan (mis. apel pagi, pelantikan)"), required=False, max_length=300
     )

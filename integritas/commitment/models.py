@@ -35,10 +35,10 @@ def decree_upload_to(instance, filename: str) -> str:
 class Occasion(models.TextChoices):
     """Pasal 6 ayat (2): when pacts are signed."""
 
-    PELANTIKAN_CPNS = "pelantikan_cpns", _("Pelantikan calon ASN")
-    MUTASI = "mutasi", _("Pelantikan dalam rangka mutasi")
-    MASSAL = "massal", _("Penandatanganan massal/serentak")
-    LAINNYA = "lainnya", _("Lainnya")
+    PELANTIKAN_CPNS = "cpns_inauguration", _("Pelantikan calon ASN")
+    MUTASI = "transfer", _("Pelantikan dalam rangka mutasi")
+    MASSAL = "mass_signing", _("Penandatanganan massal/serentak")
+    LAINNYA = "other", _("Lainnya")
 
 
 class PactSigning(models.Model):
@@ -187,9 +187,9 @@ class DeclarationWitness(models.Model):
     """A witness of the Piagam Pencanangan (Lampiran A angka 2)."""
 
     class Role(models.TextChoices):
-        INSPEKTORAT = "inspektorat", _("Inspektorat")
-        TIM_ZI = "tim_zi", _("Tim Pembangunan Zona Integritas")
-        MASYARAKAT = "masyarakat", _("Unsur Masyarakat")
+        INSPEKTORAT = "inspectorate", _("Inspektorat")
+        TIM_ZI = "zi_team", _("Tim Pembangunan Zona Integritas")
+        MASYARAKAT = "public", _("Unsur Masyarakat")
 
     declaration = models.ForeignKey(Declaration, on_delete=models.CASCADE, related_name="witnesses")
     role = models.CharField(_("unsur"), max_length=20, choices=Role.choices)

@@ -23,31 +23,31 @@ def attachment_upload_to(instance, filename: str) -> str:
 class Channel(models.TextChoices):
     WEB = "web", _("Formulir daring (laman ini)")
     LAPOR = "lapor", _("SP4N-LAPOR!")
-    LETTER = "surat", _("Surat")
+    LETTER = "letter", _("Surat")
     EMAIL = "email", _("Surel")
     WHATSAPP = "whatsapp", _("WhatsApp")
-    TELEPHONE = "telepon", _("Telepon")
-    WALK_IN = "datang", _("Datang langsung")
-    BOX = "kotak", _("Kotak saran")
+    TELEPHONE = "telephone", _("Telepon")
+    WALK_IN = "walk_in", _("Datang langsung")
+    BOX = "box", _("Kotak saran")
 
 
 class Kind(models.TextChoices):
     """Ombudsman maladministration categories, then the other kinds of complaint."""
 
-    PENUNDAAN = "penundaan", _("Maladministrasi: penundaan berlarut")
-    TIDAK_MELAYANI = "tidak_melayani", _("Maladministrasi: tidak memberikan pelayanan")
-    TIDAK_KOMPETEN = "tidak_kompeten", _("Maladministrasi: tidak kompeten")
-    WEWENANG = "wewenang", _("Maladministrasi: penyalahgunaan wewenang")
-    PROSEDUR = "prosedur", _("Maladministrasi: penyimpangan prosedur")
-    IMBALAN = "imbalan", _("Maladministrasi: permintaan imbalan/pungli")
-    TIDAK_PATUT = "tidak_patut", _("Maladministrasi: tidak patut")
-    BERPIHAK = "berpihak", _("Maladministrasi: berpihak")
-    DISKRIMINASI = "diskriminasi", _("Maladministrasi: diskriminasi")
-    KONFLIK = "konflik", _("Maladministrasi: konflik kepentingan")
-    KUALITAS = "kualitas", _("Kualitas pelayanan")
-    INFORMASI = "informasi", _("Permintaan informasi")
-    SARAN = "saran", _("Saran")
-    BELUM = "belum", _("Belum diklasifikasi")
+    PENUNDAAN = "undue_delay", _("Maladministrasi: penundaan berlarut")
+    TIDAK_MELAYANI = "failure_to_serve", _("Maladministrasi: tidak memberikan pelayanan")
+    TIDAK_KOMPETEN = "incompetence", _("Maladministrasi: tidak kompeten")
+    WEWENANG = "abuse_of_authority", _("Maladministrasi: penyalahgunaan wewenang")
+    PROSEDUR = "procedural_deviation", _("Maladministrasi: penyimpangan prosedur")
+    IMBALAN = "solicitation", _("Maladministrasi: permintaan imbalan/pungli")
+    TIDAK_PATUT = "impropriety", _("Maladministrasi: tidak patut")
+    BERPIHAK = "partiality", _("Maladministrasi: berpihak")
+    DISKRIMINASI = "discrimination", _("Maladministrasi: diskriminasi")
+    KONFLIK = "conflict_of_interest", _("Maladministrasi: konflik kepentingan")
+    KUALITAS = "service_quality", _("Kualitas pelayanan")
+    INFORMASI = "information_request", _("Permintaan informasi")
+    SARAN = "suggestion", _("Saran")
+    BELUM = "unclassified", _("Belum diklasifikasi")
 
 
 MALADMINISTRATION = frozenset(
@@ -69,12 +69,12 @@ class Complaint(models.Model):
     """One complaint or whistle-blowing report, whatever channel it came by."""
 
     class Status(models.TextChoices):
-        RECEIVED = "diterima", _("Diterima")
-        IDENTIFICATION = "identifikasi", _("Identifikasi")
-        CLARIFICATION = "klarifikasi", _("Klarifikasi ke unit")
-        MONITORING = "pemantauan", _("Pemantauan penyelesaian")
-        IN_PROGRESS = "ditindaklanjuti", _("Ditindaklanjuti unit")
-        CLOSED = "selesai", _("Selesai")
+        RECEIVED = "received", _("Diterima")
+        IDENTIFICATION = "identification", _("Identifikasi")
+        CLARIFICATION = "clarification", _("Klarifikasi ke unit")
+        MONITORING = "monitoring", _("Pemantauan penyelesaian")
+        IN_PROGRESS = "in_progress", _("Ditindaklanjuti unit")
+        CLOSED = "closed", _("Selesai")
 
     class Route(models.TextChoices):
         TPI = "tpi", _("Tim Penilai Internal")
@@ -82,10 +82,10 @@ class Complaint(models.Model):
 
     class Outcome(models.TextChoices):
         NONE = "", _("—")
-        RESOLVED = "selesai", _("Selesai ditindaklanjuti")
-        NOT_GROUNDED = "tidak_terbukti", _("Tidak terbukti")
-        OUT_OF_SCOPE = "bukan_kewenangan", _("Bukan kewenangan / dialihkan")
-        DUPLICATE = "ganda", _("Pengaduan ganda")
+        RESOLVED = "resolved", _("Selesai ditindaklanjuti")
+        NOT_GROUNDED = "not_grounded", _("Tidak terbukti")
+        OUT_OF_SCOPE = "out_of_scope", _("Bukan kewenangan / dialihkan")
+        DUPLICATE = "duplicate", _("Pengaduan ganda")
 
     number = models.CharField(_("nomor register"), max_length=20, unique=True)
     channel = models.CharField(_("kanal"), max_length=12, choices=Channel.choices)
@@ -157,8 +157,8 @@ class Complaint(models.Model):
                 name="complaint_whistleblowing_goes_to_tpi",
             ),
             models.CheckConstraint(
-                condition=Q(status="selesai", closed_on__isnull=False)
-                | (~Q(status="selesai") & Q(closed_on__isnull=True)),
+                condition=Q(status="closed", closed_on__isnull=False)
+                | (~Q(status="closed") & Q(closed_on__isnull=True)),
                 name="complaint_closed_has_date",
             ),
             models.CheckConstraint(
@@ -181,11 +181,11 @@ class Message(models.Model):
     """One step of the conversation: from the complainant, to the complainant, or internal."""
 
     class Direction(models.TextChoices):
-        FROM_COMPLAINANT = "masuk", _("Dari pelapor")
-        TO_COMPLAINANT = "jawaban", _("Jawaban kepada pelapor")
-        TO_UNIT = "klarifikasi", _("Permintaan klarifikasi kepada unit")
-        FROM_UNIT = "jawaban_unit", _("Jawaban unit")
-        NOTE = "catatan", _("Catatan internal")
+        FROM_COMPLAINANT = "from_complainant", _("Dari pelapor")
+        TO_COMPLAINANT = "to_complainant", _("Jawaban kepada pelapor")
+        TO_UNIT = "to_unit", _("Permintaan klarifikasi kepada unit")
+        FROM_UNIT = "from_unit", _("Jawaban unit")
+        NOTE = "note", _("Catatan internal")
 
     complaint = models.ForeignKey(Complaint, on_delete=models.CASCADE, related_name="messages")
     direction = models.CharField(_("arah"), max_length=20, choices=Direction.choices)
@@ -267,8 +267,8 @@ class ExtraHoliday(models.Model):
     """A cuti bersama or local holiday the administrator adds for a year (not a working day)."""
 
     class Kind(models.TextChoices):
-        CUTI_BERSAMA = "cuti_bersama", _("Cuti bersama")
-        LOCAL = "lokal", _("Libur daerah")
+        CUTI_BERSAMA = "collective_leave", _("Cuti bersama")
+        LOCAL = "local", _("Libur daerah")
 
     day = models.DateField(_("tanggal"), unique=True)
     kind = models.CharField(_("jenis"), max_length=20, choices=Kind.choices)

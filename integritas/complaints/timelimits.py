@@ -16,10 +16,10 @@ from decimal import Decimal
 from integritas.complaints.workdays import add_working_days, working_days_between
 
 ACKNOWLEDGE = "acknowledge"
-RINGAN = "ringan"
-NORMATIF = "normatif"
-TIDAK_BERKADAR = "tidak_berkadar"
-BERKADAR = "berkadar"
+RINGAN = "minor"
+NORMATIF = "normative"
+TIDAK_BERKADAR = "non_supervisory"
+BERKADAR = "supervisory"
 
 DEFAULT_LIMITS: Mapping[str, int] = {
     ACKNOWLEDGE: 3,

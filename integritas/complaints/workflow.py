@@ -2,7 +2,7 @@
 
 TPI route: diterima → identifikasi → klarifikasi (to the unit, whose answer is recorded) →
 pemantauan penyelesaian → selesai. Unit route: diterima → ditindaklanjuti → selesai.
-Leaving "diterima" is the acknowledgement the first time limit measures.
+Leaving "received" is the acknowledgement the first time limit measures.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from integritas.complaints import access
 from integritas.complaints import files as complaint_files
-from integritas.complaints.models import Complaint, Message
+from integritas.complaints.models import Complaint, Kind, Message
 from integritas.complaints.services import _audit, _message, _set_dues, _store_files
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def complaint_identify(*, complaint: Complaint, note: str, by: User) -> Complain
     with transaction.atomic():
         complaint = _locked(complaint)
         _require_handler(complaint, by)
-        _require(complaint.kind != "belum", _("Klasifikasikan pengaduan terlebih dahulu."))
+        _require(complaint.kind != Kind.BELUM, _("Klasifikasikan pengaduan terlebih dahulu."))
         complaint.identified_on = timezone.localdate()
         _move(complaint, S.IDENTIFICATION, by, ["identified_on"])
         _message(complaint, Message.Direction.NOTE, note, by=by)

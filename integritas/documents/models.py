@@ -53,8 +53,8 @@ class LetterNumber(models.Model):
     """One allocated letter number; never deleted, never reused."""
 
     class Status(models.TextChoices):
-        ACTIVE = "aktif", _("aktif")
-        CANCELLED = "dibatalkan", _("dibatalkan")
+        ACTIVE = "active", _("aktif")
+        CANCELLED = "cancelled", _("dibatalkan")
 
     unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="letter_numbers")
     year = models.PositiveSmallIntegerField(_("tahun"))
@@ -92,10 +92,10 @@ class IssuedDocument(models.Model):
     """One version of a catalogue document: draf → final (numbered, stored) → ditandatangani."""
 
     class State(models.TextChoices):
-        DRAFT = "draf", _("draf")
+        DRAFT = "draft", _("draf")
         FINAL = "final", _("final")
-        SIGNED = "ditandatangani", _("ditandatangani")
-        CANCELLED = "dibatalkan", _("dibatalkan")
+        SIGNED = "signed", _("ditandatangani")
+        CANCELLED = "cancelled", _("dibatalkan")
 
     type_code = models.CharField(_("jenis dokumen"), max_length=60)
     object_id = models.PositiveIntegerField()  # the source record of the owning app

@@ -111,7 +111,10 @@ def document_register(request, code: str, pk: int):
                 messages.error(request, message)
         return redirect("documents:register", code, pk)
     for version in versions:
-        differs = version.state in ("final", "ditandatangani") and version.data_sha256 != current
+        differs = (
+            version.state in (IssuedDocument.State.FINAL, IssuedDocument.State.SIGNED)
+            and version.data_sha256 != current
+        )
         version.differs = differs  # type: ignore[attr-defined]
     return render(request, "documents/register.html", {
         "doc_type": doc_type, "obj": obj, "unit": unit, "versions": versions,

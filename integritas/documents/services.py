@@ -126,7 +126,7 @@ def number_cancel(*, number: LetterNumber, reason: str, by: User) -> LetterNumbe
         number.full_clean()
         number.save()
         record(actor=by, action="nomor_surat.dibatalkan", obj=number, unit_id=number.unit_id,
-               changes={"status": ["aktif", "dibatalkan"]})  # fmt: skip
+               changes={"status": [LetterNumber.Status.ACTIVE, LetterNumber.Status.CANCELLED]})  # fmt: skip
     return number
 
 
@@ -181,7 +181,7 @@ def document_finalise(*, document: IssuedDocument, obj: Any, by: User) -> Issued
         document.full_clean()
         document.save()
         record(actor=by, action="dokumen.final", obj=document, unit_id=document.unit_id,
-               changes={"state": ["draf", "final"], "number": [None, number or None],
+               changes={"state": [IssuedDocument.State.DRAFT, IssuedDocument.State.FINAL], "number": [None, number or None],
                         "docx_sha256": [None, document.docx_sha256],
                         "pdf_sha256": [None, document.pdf_sha256]})  # fmt: skip
     return document
@@ -199,7 +199,7 @@ def document_sign(*, document: IssuedDocument, upload: Any, by: User) -> IssuedD
         document.save()
         record(actor=by, action="dokumen.ditandatangani", obj=document,
                unit_id=document.unit_id,
-               changes={"state": ["final", "ditandatangani"], "signed_sha256": [None, stored.sha256]})  # fmt: skip
+               changes={"state": [IssuedDocument.State.FINAL, IssuedDocument.State.SIGNED], "signed_sha256": [None, stored.sha256]})  # fmt: skip
     return document
 
 
@@ -217,7 +217,7 @@ def document_cancel(*, document: IssuedDocument, reason: str, by: User) -> Issue
         document.cancelled_at = timezone.now()
         document.save()
         record(actor=by, action="dokumen.dibatalkan", obj=document, unit_id=document.unit_id,
-               changes={"state": [before, "dibatalkan"]})  # fmt: skip
+               changes={"state": [before, IssuedDocument.State.CANCELLED]})  # fmt: skip
     return document
 
 

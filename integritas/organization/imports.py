@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
+from integritas.common.former_values import FORMER_VALUES
 from integritas.common.tabular import ROW, Table, TableError, import_format, iter_rows, read_table
 from integritas.organization.models import Employee, Unit
 from integritas.organization.nip import NipError, parse_nip
@@ -28,6 +29,20 @@ EMPLOYEE_COLUMNS = [
     "kode_unit", "email",
 ]  # fmt: skip
 EMPLOYEE_REQUIRED = ["nip", "nama", "kode_unit"]
+
+
+def _unit_type_words() -> dict[str, str]:
+    """The Indonesian word people type in a sheet's ``jenis`` → the stored ``Unit.Type``."""
+    indonesian = {new: old for old, new in FORMER_VALUES["organization.unit"]["type"].items()}
+    return {indonesian.get(value, value): value for value in Unit.Type.values}
+
+
+def unit_type_from_sheet(text: str) -> str | None:
+    """The stored ``Unit.Type`` for a sheet's ``jenis`` cell (``kelurahan`` → ``urban_village``)."""
+    word = text.strip().lower()
+    return _unit_type_words().get(word) or (word if word in Unit.Type.values else None)
+
+
 # Kupang has a few hundred units and several thousand civil servants; a file above these is a
 # mistake (or an attack), not a roster.
 UNITS_FORMAT = import_format("organization.units", max_rows=2_000, max_cols=len(UNIT_COLUMNS) + 20)
@@ -80,7 +95,7 @@ def check_units(table: Table) -> ImportCheck:
         return check
     existing = dict(Unit.objects.values_list("code", "id"))
     codes_in_file: dict[str, int] = {}
-    types = {value for value, _label in Unit.Type.choices}
+    shown_types = sorted(_unit_type_words())
     for row in table.rows:
         n = int(row[ROW])
         code = row.get("kode", "")
@@ -99,13 +114,13 @@ def check_units(table: Table) -> ImportCheck:
             codes_in_file[code] = n
         if not row.get("nama"):
             check.problems.append(RowProblem(n, "nama", _("Nama unit wajib diisi.")))
-        if row.get("jenis", "").lower() not in types:
+        if unit_type_from_sheet(row.get("jenis", "")) is None:
             check.problems.append(
                 RowProblem(
                     n,
                     "jenis",
                     _("Jenis '%(v)s' tidak dikenal; pilih salah satu: %(all)s.")
-                    % {"v": row.get("jenis", ""), "all": ", ".join(sorted(types))},
+                    % {"v": row.get("jenis", ""), "all": ", ".join(shown_types)},
                 )
             )
         _check_email(check, n, row.get("email", ""))

@@ -37,19 +37,19 @@ class Unit(models.Model):
     """A Perangkat Daerah or unit kerja; units form a tree (Pasal 1)."""
 
     class Type(models.TextChoices):
-        SEKRETARIAT = "sekretariat", _("Sekretariat")
-        INSPEKTORAT = "inspektorat", _("Inspektorat")
-        DINAS = "dinas", _("Dinas")
-        BADAN = "badan", _("Badan")
+        SEKRETARIAT = "secretariat", _("Sekretariat")
+        INSPEKTORAT = "inspectorate", _("Inspektorat")
+        DINAS = "department", _("Dinas")
+        BADAN = "agency", _("Badan")
         SATPOL = "satpol", _("Satuan Polisi Pamong Praja")
-        KECAMATAN = "kecamatan", _("Kecamatan")
-        KELURAHAN = "kelurahan", _("Kelurahan")
+        KECAMATAN = "district", _("Kecamatan")
+        KELURAHAN = "urban_village", _("Kelurahan")
         PUSKESMAS = "puskesmas", _("Puskesmas")
         RSUD = "rsud", _("RSUD")
         UPT = "upt", _("UPT")
-        BAGIAN = "bagian", _("Bagian")
-        SEKOLAH = "sekolah", _("Satuan Pendidikan")
-        LAINNYA = "lainnya", _("Lainnya")
+        BAGIAN = "section", _("Bagian")
+        SEKOLAH = "school", _("Satuan Pendidikan")
+        LAINNYA = "other", _("Lainnya")
 
     institution = models.ForeignKey(Institution, on_delete=models.PROTECT, related_name="units")
     parent = models.ForeignKey(
@@ -172,8 +172,8 @@ class Team(models.Model):
     """A ZI team: a unit's Tim Kerja, or the city's Tim Pendamping or TPI (Pasal 10, 11, 13)."""
 
     class Kind(models.TextChoices):
-        TIM_KERJA = "tim_kerja", _("Tim Kerja Pembangunan ZI")
-        PENDAMPING = "pendamping", _("Tim Pendamping")
+        TIM_KERJA = "work_team", _("Tim Kerja Pembangunan ZI")
+        PENDAMPING = "mentoring", _("Tim Pendamping")
         TPI = "tpi", _("Tim Penilai Internal (TPI)")
 
     kind = models.CharField(_("jenis tim"), max_length=20, choices=Kind.choices)
@@ -203,8 +203,8 @@ class Team(models.Model):
         verbose_name_plural = _("tim")
         constraints = [
             models.CheckConstraint(
-                condition=(Q(kind="tim_kerja") & Q(unit__isnull=False))
-                | (~Q(kind="tim_kerja") & Q(unit__isnull=True)),
+                condition=(Q(kind="work_team") & Q(unit__isnull=False))
+                | (~Q(kind="work_team") & Q(unit__isnull=True)),
                 name="team_unit_matches_kind",
             ),
             models.CheckConstraint(
@@ -222,12 +222,12 @@ class Team(models.Model):
 
 class TeamMember(models.Model):
     class Role(models.TextChoices):
-        PENGARAH = "pengarah", _("Pengarah")
-        KETUA = "ketua", _("Ketua")
-        WAKIL = "wakil", _("Wakil Ketua")
-        SEKRETARIS = "sekretaris", _("Sekretaris")
-        KOORDINATOR = "koordinator", _("Koordinator Area")
-        ANGGOTA = "anggota", _("Anggota")
+        PENGARAH = "adviser", _("Pengarah")
+        KETUA = "chair", _("Ketua")
+        WAKIL = "vice_chair", _("Wakil Ketua")
+        SEKRETARIS = "secretary", _("Sekretaris")
+        KOORDINATOR = "coordinator", _("Koordinator Area")
+        ANGGOTA = "member", _("Anggota")
 
     team = models.ForeignKey(Team, on_delete=models.CASCADE, related_name="members")
     employee = models.ForeignKey(

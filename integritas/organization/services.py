@@ -136,7 +136,7 @@ def units_import(
     for row in check.rows:
         unit = by_code.get(row["kode"]) or Unit(institution=institution, code=row["kode"])
         unit.name = row["nama"]
-        unit.type = row["jenis"].lower()
+        unit.type = imports.unit_type_from_sheet(row["jenis"]) or ""
         unit.address = row.get("alamat", "")
         unit.phone = row.get("telepon", "")
         unit.email = row.get("email", "")

@@ -78,7 +78,7 @@ def seed(world: dict) -> None:
         row = ActionRow(
             plan=plan, component=code, goal=goal, indicator=indicator, action=action,
             pic_employee=pic if order % 2 else None, pic_text="" if order % 2 else "Sekretaris Dinas",
-            budget=D(budget), budget_source="apbd" if order != 7 else "lainnya",
+            budget=D(budget), budget_source=ActionRow.BudgetSource.APBD if order != 7 else ActionRow.BudgetSource.LAINNYA,
             budget_source_note="DPA Dinas" if order != 7 else "Hibah CSR Bank NTT (tidak mengikat)",
             lke_question_codes=codes, **_targets(full_by),
         )  # fmt: skip
@@ -158,11 +158,11 @@ def seed(world: dict) -> None:
             by=kerja,
         )  # fmt: skip
     mentoring = [
-        (2, 12, "asistensi", "Penyusunan rencana aksi", "Indikator harus terukur; tautkan ke kode LKE.",
+        (2, 12, MentoringEntry.Kind.ASSISTANCE, "Penyusunan rencana aksi", "Indikator harus terukur; tautkan ke kode LKE.",
          "Perbaiki indikator area TT dan SDM", "done"),
-        (5, 20, "konsultasi", "Survei SPAK/SPKP mandiri", "Gunakan kode sekali pakai dan sampel Krejcie–Morgan.",
+        (5, 20, MentoringEntry.Kind.CONSULTATION, "Survei SPAK/SPKP mandiri", "Gunakan kode sekali pakai dan sampel Krejcie–Morgan.",
          "Jadwalkan survei triwulan III", "in_progress"),
-        (8, 14, "asistensi", "Data dukung area pengawasan", "Lengkapi notulen monev gratifikasi.",
+        (8, 14, MentoringEntry.Kind.ASSISTANCE, "Data dukung area pengawasan", "Lengkapi notulen monev gratifikasi.",
          "Unggah notulen monev", "open"),
     ]  # fmt: skip
     for month, day, kind, topic, advice, follow_up, status in mentoring:

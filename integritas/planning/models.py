@@ -161,7 +161,7 @@ class ActionRow(models.Model):
         """Pasal 18: APBD or another lawful, non-binding source."""
 
         APBD = "apbd", _("APBD")
-        LAINNYA = "lainnya", _("Sumber lain yang sah dan tidak mengikat")
+        LAINNYA = "other", _("Sumber lain yang sah dan tidak mengikat")
 
     plan = models.ForeignKey(ActionPlan, on_delete=models.CASCADE, related_name="rows")
     order = models.PositiveIntegerField(_("urutan"), default=0)
@@ -447,9 +447,9 @@ class MentoringEntry(models.Model):
     """Pasal 10, Pasal 17 ayat 1–2: the Tim Pendamping's assistance and consultation."""
 
     class Kind(models.TextChoices):
-        CONSULTATION = "konsultasi", _("Layanan konsultasi")
-        ASSISTANCE = "asistensi", _("Asistensi")
-        MONITORING = "pemantauan", _("Pemantauan perkembangan menuju WBBM")
+        CONSULTATION = "consultation", _("Layanan konsultasi")
+        ASSISTANCE = "assistance", _("Asistensi")
+        MONITORING = "monitoring", _("Pemantauan perkembangan menuju WBBM")
 
     class FollowUp(models.TextChoices):
         OPEN = "open", _("Belum ditindaklanjuti")

@@ -22,6 +22,7 @@ from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext as _
 
 from integritas.common.formatting import angka, tanggal, waktu
+from integritas.common.former_values import FORMER_VALUES
 
 DECIMAL = re.compile(r"^-?\d+\.\d+$")
 ISO_MOMENT = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
@@ -126,12 +127,18 @@ def label(model: type[models.Model] | None, key: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _current_value(field: models.Field, value: Any) -> Any:
+    """A value recorded before the stored values became English (``dibuka``) → today's (``open``)."""
+    former = FORMER_VALUES.get(field.model._meta.label_lower, {}).get(field.name, {})
+    return former.get(value, value) if isinstance(value, str) else value
+
+
 def value_words(value: Any, field: models.Field | None = None, names: dict | None = None) -> str:
     """One stored value in Indonesian: numbers with a comma, dates in words, choices by label."""
     if value is None or value in ("", {}, []):
         return "–"
     if field is not None and field.choices and not isinstance(value, dict | list):
-        shown = dict(field.flatchoices).get(value)
+        shown = dict(field.flatchoices).get(_current_value(field, value))
         if shown is not None:
             return str(shown)
     if field is not None and field.many_to_one and names is not None:

@@ -21,53 +21,71 @@ from integritas.surveys import demo as surveys_demo
 
 UNITS = [
     # code, name, type, parent code, stranas-pk
-    ("SETDA", "Sekretariat Daerah Kota Kupang", "sekretariat", None, False),
-    ("BAG-ORG", "Bagian Organisasi Setda", "bagian", "SETDA", False),
-    ("BAG-HUKUM", "Bagian Hukum Setda", "bagian", "SETDA", False),
-    ("SETWAN", "Sekretariat DPRD Kota Kupang", "sekretariat", None, False),
-    ("INSP", "Inspektorat Daerah Kota Kupang", "inspektorat", None, False),
-    ("BAPPERIDA", "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah", "badan", None, False),
-    ("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah", "badan", None, False),
-    ("BAPENDA", "Badan Pendapatan Daerah", "badan", None, False),
-    ("BKPSDM", "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia", "badan", None, False),
-    ("BPBD", "Badan Penanggulangan Bencana Daerah", "badan", None, False),
-    ("KESBANGPOL", "Badan Kesatuan Bangsa dan Politik", "badan", None, False),
-    ("DIKBUD", "Dinas Pendidikan dan Kebudayaan", "dinas", None, True),
-    ("DINKES", "Dinas Kesehatan", "dinas", None, False),
-    ("DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", "dinas", None, True),
-    ("DPMPTSP", "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", "dinas", None, True),
-    ("DINSOS", "Dinas Sosial", "dinas", None, False),
-    ("DISNAKER", "Dinas Tenaga Kerja", "dinas", None, True),
-    ("PUPR", "Dinas Pekerjaan Umum dan Penataan Ruang", "dinas", None, False),
-    ("DISHUB", "Dinas Perhubungan", "dinas", None, False),
-    ("DLHK", "Dinas Lingkungan Hidup dan Kebersihan", "dinas", None, False),
-    ("DISKOMINFO", "Dinas Komunikasi dan Informatika", "dinas", None, False),
-    ("SATPOLPP", "Satuan Polisi Pamong Praja", "satpol", None, False),
-    ("RSUD", "RSUD S.K. Lerik", "rsud", None, True),
-    ("KEC-ALAK", "Kecamatan Alak", "kecamatan", None, False),
-    ("KEC-KLIMA", "Kecamatan Kelapa Lima", "kecamatan", None, False),
-    ("KEC-KLAMA", "Kecamatan Kota Lama", "kecamatan", None, False),
-    ("KEC-KRAJA", "Kecamatan Kota Raja", "kecamatan", None, False),
-    ("KEC-MAULAFA", "Kecamatan Maulafa", "kecamatan", None, False),
-    ("KEC-OEBOBO", "Kecamatan Oebobo", "kecamatan", None, False),
-    ("KEL-NAMOSAIN", "Kelurahan Namosain", "kelurahan", "KEC-ALAK", False),
-    ("KEL-PENKASE", "Kelurahan Penkase Oeleta", "kelurahan", "KEC-ALAK", False),
-    ("KEL-OESAPA", "Kelurahan Oesapa", "kelurahan", "KEC-KLIMA", False),
-    ("KEL-LASIANA", "Kelurahan Lasiana", "kelurahan", "KEC-KLIMA", False),
-    ("KEL-FATUBESI", "Kelurahan Fatubesi", "kelurahan", "KEC-KLAMA", False),
-    ("KEL-SOLOR", "Kelurahan Solor", "kelurahan", "KEC-KLAMA", False),
-    ("KEL-NAIKOTEN1", "Kelurahan Naikoten I", "kelurahan", "KEC-KRAJA", False),
-    ("KEL-BAKUNASE", "Kelurahan Bakunase", "kelurahan", "KEC-KRAJA", False),
-    ("KEL-PENFUI", "Kelurahan Penfui", "kelurahan", "KEC-MAULAFA", False),
-    ("KEL-SIKUMANA", "Kelurahan Sikumana", "kelurahan", "KEC-MAULAFA", False),
-    ("KEL-OEBOBO", "Kelurahan Oebobo", "kelurahan", "KEC-OEBOBO", False),
-    ("KEL-FATULULI", "Kelurahan Fatululi", "kelurahan", "KEC-OEBOBO", False),
-    ("PKM-OEPOI", "Puskesmas Oepoi", "puskesmas", "DINKES", False),
-    ("PKM-SIKUMANA", "Puskesmas Sikumana", "puskesmas", "DINKES", False),
-    ("PKM-OESAPA", "Puskesmas Oesapa", "puskesmas", "DINKES", False),
-    ("PKM-BAKUNASE", "Puskesmas Bakunase", "puskesmas", "DINKES", False),
-    ("PKM-ALAK", "Puskesmas Alak", "puskesmas", "DINKES", False),
-    ("PKM-KOTA", "Puskesmas Kupang Kota", "puskesmas", "DINKES", False),
+    ("SETDA", "Sekretariat Daerah Kota Kupang", Unit.Type.SEKRETARIAT, None, False),
+    ("BAG-ORG", "Bagian Organisasi Setda", Unit.Type.BAGIAN, "SETDA", False),
+    ("BAG-HUKUM", "Bagian Hukum Setda", Unit.Type.BAGIAN, "SETDA", False),
+    ("SETWAN", "Sekretariat DPRD Kota Kupang", Unit.Type.SEKRETARIAT, None, False),
+    ("INSP", "Inspektorat Daerah Kota Kupang", Unit.Type.INSPEKTORAT, None, False),
+    (
+        "BAPPERIDA",
+        "Badan Perencanaan Pembangunan, Riset dan Inovasi Daerah",
+        Unit.Type.BADAN,
+        None,
+        False,
+    ),
+    ("BPKAD", "Badan Pengelolaan Keuangan dan Aset Daerah", Unit.Type.BADAN, None, False),
+    ("BAPENDA", "Badan Pendapatan Daerah", Unit.Type.BADAN, None, False),
+    (
+        "BKPSDM",
+        "Badan Kepegawaian dan Pengembangan Sumber Daya Manusia",
+        Unit.Type.BADAN,
+        None,
+        False,
+    ),
+    ("BPBD", "Badan Penanggulangan Bencana Daerah", Unit.Type.BADAN, None, False),
+    ("KESBANGPOL", "Badan Kesatuan Bangsa dan Politik", Unit.Type.BADAN, None, False),
+    ("DIKBUD", "Dinas Pendidikan dan Kebudayaan", Unit.Type.DINAS, None, True),
+    ("DINKES", "Dinas Kesehatan", Unit.Type.DINAS, None, False),
+    ("DUKCAPIL", "Dinas Kependudukan dan Pencatatan Sipil", Unit.Type.DINAS, None, True),
+    (
+        "DPMPTSP",
+        "Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu",
+        Unit.Type.DINAS,
+        None,
+        True,
+    ),
+    ("DINSOS", "Dinas Sosial", Unit.Type.DINAS, None, False),
+    ("DISNAKER", "Dinas Tenaga Kerja", Unit.Type.DINAS, None, True),
+    ("PUPR", "Dinas Pekerjaan Umum dan Penataan Ruang", Unit.Type.DINAS, None, False),
+    ("DISHUB", "Dinas Perhubungan", Unit.Type.DINAS, None, False),
+    ("DLHK", "Dinas Lingkungan Hidup dan Kebersihan", Unit.Type.DINAS, None, False),
+    ("DISKOMINFO", "Dinas Komunikasi dan Informatika", Unit.Type.DINAS, None, False),
+    ("SATPOLPP", "Satuan Polisi Pamong Praja", Unit.Type.SATPOL, None, False),
+    ("RSUD", "RSUD S.K. Lerik", Unit.Type.RSUD, None, True),
+    ("KEC-ALAK", "Kecamatan Alak", Unit.Type.KECAMATAN, None, False),
+    ("KEC-KLIMA", "Kecamatan Kelapa Lima", Unit.Type.KECAMATAN, None, False),
+    ("KEC-KLAMA", "Kecamatan Kota Lama", Unit.Type.KECAMATAN, None, False),
+    ("KEC-KRAJA", "Kecamatan Kota Raja", Unit.Type.KECAMATAN, None, False),
+    ("KEC-MAULAFA", "Kecamatan Maulafa", Unit.Type.KECAMATAN, None, False),
+    ("KEC-OEBOBO", "Kecamatan Oebobo", Unit.Type.KECAMATAN, None, False),
+    ("KEL-NAMOSAIN", "Kelurahan Namosain", Unit.Type.KELURAHAN, "KEC-ALAK", False),
+    ("KEL-PENKASE", "Kelurahan Penkase Oeleta", Unit.Type.KELURAHAN, "KEC-ALAK", False),
+    ("KEL-OESAPA", "Kelurahan Oesapa", Unit.Type.KELURAHAN, "KEC-KLIMA", False),
+    ("KEL-LASIANA", "Kelurahan Lasiana", Unit.Type.KELURAHAN, "KEC-KLIMA", False),
+    ("KEL-FATUBESI", "Kelurahan Fatubesi", Unit.Type.KELURAHAN, "KEC-KLAMA", False),
+    ("KEL-SOLOR", "Kelurahan Solor", Unit.Type.KELURAHAN, "KEC-KLAMA", False),
+    ("KEL-NAIKOTEN1", "Kelurahan Naikoten I", Unit.Type.KELURAHAN, "KEC-KRAJA", False),
+    ("KEL-BAKUNASE", "Kelurahan Bakunase", Unit.Type.KELURAHAN, "KEC-KRAJA", False),
+    ("KEL-PENFUI", "Kelurahan Penfui", Unit.Type.KELURAHAN, "KEC-MAULAFA", False),
+    ("KEL-SIKUMANA", "Kelurahan Sikumana", Unit.Type.KELURAHAN, "KEC-MAULAFA", False),
+    ("KEL-OEBOBO", "Kelurahan Oebobo", Unit.Type.KELURAHAN, "KEC-OEBOBO", False),
+    ("KEL-FATULULI", "Kelurahan Fatululi", Unit.Type.KELURAHAN, "KEC-OEBOBO", False),
+    ("PKM-OEPOI", "Puskesmas Oepoi", Unit.Type.PUSKESMAS, "DINKES", False),
+    ("PKM-SIKUMANA", "Puskesmas Sikumana", Unit.Type.PUSKESMAS, "DINKES", False),
+    ("PKM-OESAPA", "Puskesmas Oesapa", Unit.Type.PUSKESMAS, "DINKES", False),
+    ("PKM-BAKUNASE", "Puskesmas Bakunase", Unit.Type.PUSKESMAS, "DINKES", False),
+    ("PKM-ALAK", "Puskesmas Alak", Unit.Type.PUSKESMAS, "DINKES", False),
+    ("PKM-KOTA", "Puskesmas Kupang Kota", Unit.Type.PUSKESMAS, "DINKES", False),
 ]
 
 FIRST_NAMES = [
@@ -87,9 +105,9 @@ RANKS = [
 ]  # fmt: skip
 POSITIONS = ["Analis Kebijakan", "Pranata Komputer", "Pengadministrasi Umum", "Bendahara", "Analis SDM Aparatur",
              "Perencana", "Auditor", "Arsiparis", "Pengelola Layanan Operasional", "Verifikator Keuangan"]  # fmt: skip
-HEAD_TITLES = {"dinas": "Kepala Dinas", "badan": "Kepala Badan", "kecamatan": "Camat", "kelurahan": "Lurah",
-               "puskesmas": "Kepala Puskesmas", "rsud": "Direktur", "inspektorat": "Inspektur",
-               "sekretariat": "Sekretaris", "bagian": "Kepala Bagian", "satpol": "Kepala Satuan"}  # fmt: skip
+HEAD_TITLES: dict[str, str] = {Unit.Type.DINAS: "Kepala Dinas", Unit.Type.BADAN: "Kepala Badan", Unit.Type.KECAMATAN: "Camat", Unit.Type.KELURAHAN: "Lurah",
+               Unit.Type.PUSKESMAS: "Kepala Puskesmas", Unit.Type.RSUD: "Direktur", Unit.Type.INSPEKTORAT: "Inspektur",
+               Unit.Type.SEKRETARIAT: "Sekretaris", Unit.Type.BAGIAN: "Kepala Bagian", Unit.Type.SATPOL: "Kepala Satuan"}  # fmt: skip
 
 DEMO_USERS = [
     # username, first name, last name, unit code for the employee, role, role unit code
@@ -151,7 +169,9 @@ def build_organization(*, employees_per_unit: int = 8, seed: int = 2025):
     for unit in units.values():
         if unit.employees.exists():
             continue
-        count = employees_per_unit * (2 if unit.type in ("dinas", "badan", "rsud") else 1)
+        count = employees_per_unit * (
+            2 if unit.type in (Unit.Type.DINAS, Unit.Type.BADAN, Unit.Type.RSUD) else 1
+        )
         people.append(_employee(rng, unit, position=f"{HEAD_TITLES.get(unit.type, 'Kepala')} {unit.name}",
                                 rank="Pembina Tk. I (IV/b)", used=used))  # fmt: skip
         people += [_employee(rng, unit, used=used) for _ in range(count)]
@@ -189,17 +209,21 @@ def build_organization(*, employees_per_unit: int = 8, seed: int = 2025):
                                   decree_number="188.45/KEP/112/2025", decree_date=date(2025, 2, 3),
                                   period_start=date(2025, 2, 3),
                                   selection_method="Ditunjuk Wali Kota dari Inspektorat (APIP), Bagian Organisasi, dan BKPSDM berdasarkan kompetensi evaluasi.")  # fmt: skip
-        TeamMember.objects.create(team=tpi, employee=users["tpi.ketua"].employee, role="ketua")
-        TeamMember.objects.create(team=tpi, employee=users["tpi.anggota"].employee, role="anggota")
+        TeamMember.objects.create(
+            team=tpi, employee=users["tpi.ketua"].employee, role=TeamMember.Role.KETUA
+        )
+        TeamMember.objects.create(
+            team=tpi, employee=users["tpi.anggota"].employee, role=TeamMember.Role.ANGGOTA
+        )
         pendamping = Team.objects.create(kind=Team.Kind.PENDAMPING, name="Tim Pendamping Pembangunan ZI Kota Kupang",
                                          decree_number="188.45/KEP/113/2025", decree_date=date(2025, 2, 3),
                                          period_start=date(2025, 2, 3),
                                          selection_method="Ditunjuk Wali Kota dari Bagian Organisasi dan Inspektorat.")  # fmt: skip
         TeamMember.objects.create(
-            team=pendamping, employee=users["pendamping"].employee, role="ketua"
+            team=pendamping, employee=users["pendamping"].employee, role=TeamMember.Role.KETUA
         )
         TeamMember.objects.create(
-            team=pendamping, employee=users["admin.org"].employee, role="sekretaris"
+            team=pendamping, employee=users["admin.org"].employee, role=TeamMember.Role.SEKRETARIS
         )
         for code in ("DUKCAPIL", "DPMPTSP", "RSUD"):
             unit = units[code]
@@ -209,10 +233,14 @@ def build_organization(*, employees_per_unit: int = 8, seed: int = 2025):
                                        selection_method="Seleksi terbuka: pengumuman internal, usulan tiap bidang, wawancara oleh pimpinan; mewakili seluruh bidang.")  # fmt: skip
             members = list(unit.employees.exclude(pk=unit.head_id)[:5])
             if unit.head_id:
-                TeamMember.objects.create(team=team, employee=unit.head, role="pengarah")
+                TeamMember.objects.create(
+                    team=team, employee=unit.head, role=TeamMember.Role.PENGARAH
+                )
             for i, employee in enumerate(members):
                 TeamMember.objects.create(
-                    team=team, employee=employee, role="ketua" if i == 0 else "anggota"
+                    team=team,
+                    employee=employee,
+                    role=TeamMember.Role.KETUA if i == 0 else TeamMember.Role.ANGGOTA,
                 )
     record(
         actor=None, action="demo.dimuat", object_type="demo", object_repr="Data demo Kota Kupang"

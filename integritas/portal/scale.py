@@ -39,8 +39,8 @@ from integritas.surveys.models import Response, SurveyWave, WaveService
 
 KECAMATAN = ["Alak", "Kelapa Lima", "Kota Lama", "Kota Raja", "Maulafa", "Oebobo"]
 OTHER_TYPES = [
-    ("dinas", "Dinas"), ("badan", "Badan"), ("puskesmas", "Puskesmas"), ("sekolah", "SMP Negeri"),
-    ("upt", "UPT"), ("bagian", "Bagian"),
+    (Unit.Type.DINAS, "Dinas"), (Unit.Type.BADAN, "Badan"), (Unit.Type.PUSKESMAS, "Puskesmas"), (Unit.Type.SEKOLAH, "SMP Negeri"),
+    (Unit.Type.UPT, "UPT"), (Unit.Type.BAGIAN, "Bagian"),
 ]  # fmt: skip
 BATCH = 5000
 
@@ -62,7 +62,10 @@ def _units(count: int, rng: random.Random) -> list[Unit]:
     )
     kecamatan = [
         Unit.objects.create(
-            institution=institution, code=f"SK-KEC-{i}", name=f"Kecamatan {name}", type="kecamatan"
+            institution=institution,
+            code=f"SK-KEC-{i}",
+            name=f"Kecamatan {name}",
+            type=Unit.Type.KECAMATAN,
         )
         for i, name in enumerate(KECAMATAN[: max(1, min(6, count // 10))])
     ]
@@ -73,7 +76,7 @@ def _units(count: int, rng: random.Random) -> list[Unit]:
             institution=institution,
             code=f"SK-KEL-{i}",
             name=f"Kelurahan Skala {i + 1:03d}",
-            type="kelurahan",
+            type=Unit.Type.KELURAHAN,
             parent=kecamatan[i % len(kecamatan)],
         )  # fmt: skip
         for i in range(min(kelurahan, count - len(units)))

@@ -240,8 +240,8 @@ class Recommendation(models.Model):
     """The TPI's recommendation to the Wali Kota for one unit and year (Pasal 16 ayat 1–3)."""
 
     class Outcome(models.TextChoices):
-        PROPOSED = "diusulkan", _("Diusulkan ke TPN")
-        IMPROVE = "perbaikan", _("Perbaikan pembangunan ZI")
+        PROPOSED = "proposed", _("Diusulkan ke TPN")
+        IMPROVE = "improve", _("Perbaikan pembangunan ZI")
 
     class Decision(models.TextChoices):
         PENDING = "pending", _("Menunggu keputusan Wali Kota")
@@ -303,7 +303,7 @@ class Recommendation(models.Model):
                 fields=["unit", "year"], name="recommendation_once_per_unit_year"
             ),
             models.CheckConstraint(
-                condition=Q(outcome="diusulkan") | Q(decision="not_needed"),
+                condition=Q(outcome="proposed") | Q(decision="not_needed"),
                 name="recommendation_only_proposals_are_decided",
             ),
         ]

@@ -11,6 +11,7 @@ from integritas.accounts import access
 from integritas.common.cards import Card, PublicRow, PublicSection
 from integritas.common.formatting import angka
 from integritas.surveys import selectors
+from integritas.surveys.models import SurveyWave
 
 
 def survey_cards(user) -> list:
@@ -19,7 +20,7 @@ def survey_cards(user) -> list:
     if access.can_administer(user):
         return []  # the administrator sees the city-wide list under Survei
     # annotated by the selector: accepted_count, held_count, target_total
-    waves: list[Any] = list(selectors.wave_list(units=units, status="dibuka")[:8])
+    waves: list[Any] = list(selectors.wave_list(units=units, status=SurveyWave.Status.OPEN)[:8])
     if not waves:
         return []
     cards = [

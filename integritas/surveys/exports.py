@@ -36,9 +36,9 @@ def response_rows(wave: SurveyWave) -> Iterator[list[Any]]:
         yield [
             response.pk,
             timezone.localtime(response.submitted_at).strftime("%Y-%m-%d %H:%M:%S"),
-            response.channel,
-            response.status,
-            " ".join(response.review_reasons),
+            response.get_channel_display(),  # words, not the stored English codes
+            response.get_status_display(),
+            "; ".join(response.reason_labels()),
             response.review_note,
             response.service.name,
             *(getattr(response, column) for column in PROFILE_COLUMNS.values()),

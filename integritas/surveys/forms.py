@@ -73,7 +73,11 @@ class WaveCreateForm(BootstrapForm):
             self.add_error("conversion", _("Pilih konversi untuk skala 1–6."))
         if scale == 4:
             data["conversion"] = ""
-        limits = {"triwulan": 4, "semester": 2, "tahun": 1}
+        limits = {
+            SurveyWave.PeriodType.QUARTER: 4,
+            SurveyWave.PeriodType.SEMESTER: 2,
+            SurveyWave.PeriodType.YEAR: 1,
+        }
         if period_type and number and number > limits[period_type]:
             self.add_error(
                 "period_number",

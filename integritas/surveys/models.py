@@ -34,18 +34,18 @@ class SurveyWave(models.Model):
         SPKP = "spkp", _("SPKP — Survei Persepsi Kualitas Pelayanan")
 
     class PeriodType(models.TextChoices):
-        QUARTER = "triwulan", _("Triwulan")
+        QUARTER = "quarter", _("Triwulan")
         SEMESTER = "semester", _("Semester")
-        YEAR = "tahun", _("Tahun")
+        YEAR = "year", _("Tahun")
 
     class Status(models.TextChoices):
-        DRAFT = "draf", _("Draf")
-        OPEN = "dibuka", _("Dibuka")
-        CLOSED = "ditutup", _("Ditutup")
+        DRAFT = "draft", _("Draf")
+        OPEN = "open", _("Dibuka")
+        CLOSED = "closed", _("Ditutup")
 
     class AccessMode(models.TextChoices):
-        CODE = "kode", _("Kode sekali pakai (terkuat)")
-        OPEN = "tautan", _("Tautan terbuka (kontrol lemah)")
+        CODE = "code", _("Kode sekali pakai (terkuat)")
+        OPEN = "link", _("Tautan terbuka (kontrol lemah)")
 
     class Conversion(models.TextChoices):
         PROPORTIONAL = "proportional", _("Proporsional: rata-rata × 4/6")
@@ -145,9 +145,9 @@ class SurveyWave(models.Model):
                 condition=Q(kind="skm", scale=4) | ~Q(kind="skm"), name="survey_wave_skm_is_1_4"
             ),
             models.CheckConstraint(
-                condition=Q(period_type="triwulan", period_number__gte=1, period_number__lte=4)
+                condition=Q(period_type="quarter", period_number__gte=1, period_number__lte=4)
                 | Q(period_type="semester", period_number__gte=1, period_number__lte=2)
-                | Q(period_type="tahun", period_number=1),
+                | Q(period_type="year", period_number=1),
                 name="survey_wave_period_number_in_range",
             ),
             models.CheckConstraint(
@@ -340,21 +340,21 @@ class Response(models.Model):
     """
 
     class Channel(models.TextChoices):
-        PUBLIC = "publik", _("Formulir daring")
-        PAPER = "kertas", _("Kuesioner kertas")
+        PUBLIC = "public", _("Formulir daring")
+        PAPER = "paper", _("Kuesioner kertas")
 
     class Status(models.TextChoices):
-        HELD = "ditahan", _("Ditahan untuk ditinjau")
-        ACCEPTED = "diterima", _("Diterima")
-        REJECTED = "ditolak", _("Ditolak")
+        HELD = "held", _("Ditahan untuk ditinjau")
+        ACCEPTED = "accepted", _("Diterima")
+        REJECTED = "rejected", _("Ditolak")
 
     class Reason(models.TextChoices):
-        FAST = "cepat", _("Diisi sangat cepat")
-        PATTERN = "pola", _("Pola jawaban identik berulang")
-        BURST = "beruntun", _("Banyak jawaban dari alamat yang sama")
-        HONEYPOT = "jebakan", _("Kolom tersembunyi (jebakan robot) terisi")
-        TIMING = "waktu", _("Waktu pengisian tidak dapat diverifikasi")
-        KIOSK = "kios", _("Kios melebihi batas jawaban per jam")
+        FAST = "fast", _("Diisi sangat cepat")
+        PATTERN = "pattern", _("Pola jawaban identik berulang")
+        BURST = "burst", _("Banyak jawaban dari alamat yang sama")
+        HONEYPOT = "honeypot", _("Kolom tersembunyi (jebakan robot) terisi")
+        TIMING = "timing", _("Waktu pengisian tidak dapat diverifikasi")
+        KIOSK = "kiosk", _("Kios melebihi batas jawaban per jam")
 
     wave = models.ForeignKey(SurveyWave, on_delete=models.PROTECT, related_name="responses")
     service = models.ForeignKey(WaveService, on_delete=models.PROTECT, related_name="responses")
@@ -411,7 +411,7 @@ class Response(models.Model):
                 fields=["wave", "idempotency_key"], name="survey_response_idempotent"
             ),
             models.CheckConstraint(
-                condition=Q(status__in=["ditahan", "diterima", "ditolak"]),
+                condition=Q(status__in=["held", "accepted", "rejected"]),
                 name="survey_response_status_valid",
             ),
         ]

@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 
 DEFAULT_TENTHS_PER_QUESTION = 8
 DEFAULT_FLOOR_SECONDS = 5
-DEFAULT_ADDRESS_LIMIT = {"kode": 30, "tautan": 10}
+DEFAULT_ADDRESS_LIMIT = {"code": 30, "link": 10}  # by SurveyWave.AccessMode
 DEFAULT_ADDRESS_WINDOW_MINUTES = 60
 DEFAULT_PATTERN_SAME_ADDRESS = 3
 DEFAULT_PATTERN_ANY_ADDRESS = 10
@@ -55,7 +55,7 @@ class HoldPolicy:
     questions: int
     tenths_per_question: int = DEFAULT_TENTHS_PER_QUESTION
     floor_seconds: int = DEFAULT_FLOOR_SECONDS
-    address_limit: int = DEFAULT_ADDRESS_LIMIT["tautan"]
+    address_limit: int = DEFAULT_ADDRESS_LIMIT["link"]
     address_window_minutes: int = DEFAULT_ADDRESS_WINDOW_MINUTES
     pattern_same_address: int = DEFAULT_PATTERN_SAME_ADDRESS
     pattern_any_address: int = DEFAULT_PATTERN_ANY_ADDRESS
@@ -79,7 +79,7 @@ class HoldPolicy:
 def default_policy(*, questions: int, access_mode: str) -> HoldPolicy:
     return HoldPolicy(
         questions=questions,
-        address_limit=DEFAULT_ADDRESS_LIMIT.get(access_mode, DEFAULT_ADDRESS_LIMIT["tautan"]),
+        address_limit=DEFAULT_ADDRESS_LIMIT.get(access_mode, DEFAULT_ADDRESS_LIMIT["link"]),
     )
 
 

@@ -55,7 +55,7 @@ def _read_form_token(raw: str) -> tuple[str, int | None, bool]:
         payload = signing.loads(raw, salt=SIGNING_NAMESPACE)
         return str(payload["k"])[:64], max(0, int(time.time()) - int(payload["t"])), True
     except (signing.BadSignature, KeyError, TypeError, ValueError):
-        # Unverifiable: still idempotent on the raw value, but held for review (reason "waktu").
+        # Unverifiable: still idempotent on the raw value, but held for review (reason "timing").
         key = hashlib.sha256(raw.encode()).hexdigest() if raw else uuid.uuid4().hex
         return key, None, False
 

@@ -55,8 +55,8 @@ def test_a_citizen_files_anonymously_and_the_tpi_resolves_it(
     # the TPI classifies, identifies and asks the unit for clarification
     login(page, "tpi")
     page.goto(f"{live_server.url}/pengaduan/kelola/{complaint.pk}/")
-    page.select_option("#id_kind", "imbalan")
-    page.select_option("#id_severity", "normatif")
+    page.select_option("#id_kind", "solicitation")
+    page.select_option("#id_severity", "normative")
     page.click("button:has-text('Simpan klasifikasi')")
     page.wait_for_selector("text=Klasifikasi tersimpan")
     page.fill("#step-form textarea", "Dugaan pungli pada loket 2; bukti foto terlampir.")
@@ -86,7 +86,7 @@ def test_a_citizen_files_anonymously_and_the_tpi_resolves_it(
     page.fill("#step-form textarea", "Pantau loket 2 selama dua minggu.")
     page.click("#step-form button")
     page.wait_for_selector("#case-status:has-text('Pemantauan')")
-    page.select_option("#close-form select", "selesai")
+    page.select_option("#close-form select", "resolved")
     page.fill(
         "#close-form textarea", "Terima kasih. Petugas telah ditindak dan uang Anda dikembalikan."
     )

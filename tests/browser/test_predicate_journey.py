@@ -35,7 +35,7 @@ def test_from_final_lke_to_predicate_and_back(world, page, login, live_server, s
         page.goto(f"{base}/predikat/?tahun={YEAR}")
         page.wait_for_selector("#candidates")
         shot(page, "predicates-01-candidates")
-        for unit, outcome in ((world.unit_a, "diusulkan"), (world.unit_b, "perbaikan")):
+        for unit, outcome in ((world.unit_a, "proposed"), (world.unit_b, "improve")):
             page.goto(f"{base}/predikat/unit/{unit.pk}/{YEAR}/")
             page.select_option("#id_outcome", outcome)
             page.click("button:has-text('Catat rekomendasi')")

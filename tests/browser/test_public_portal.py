@@ -84,10 +84,10 @@ def test_the_dashboard_is_accessible_with_its_charts(
     page.goto(f"{live_server.url}/dasbor/")
     assert page.locator("#dashboard tbody tr").count() > 10
     assert page.locator(".chart svg").count() >= 3
-    page.select_option("#jenis", "kelurahan")
+    page.select_option("#jenis", "urban_village")
     with page.expect_navigation():
         page.get_by_role("button", name="Tampilkan").click()
-    assert "jenis=kelurahan" in page.url, page.url
+    assert "jenis=urban_village" in page.url, page.url
     assert all("Kelurahan" in t for t in page.locator("#dashboard tbody th a").all_inner_texts())
     page.goto(f"{live_server.url}/dasbor/")
     # The dashboard's own content; the staff menu bar is the shared base layout's.

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 def _wave(world, *, kind, access_mode, names=("Perekaman KTP-el", "Akta Kelahiran")):
     wave = services.wave_create(
-        unit=world.unit_a, kind=kind, period_type="triwulan", year=2025, period_number=3,
+        unit=world.unit_a, kind=kind, period_type="quarter", year=2025, period_number=3,
         access_mode=access_mode, by=world.kerja_a,
     )  # fmt: skip
     for name in names:
@@ -58,7 +58,7 @@ def test_a_phone_opens_the_qr_link_answers_and_sees_thank_you(world, phone_page,
     assert stored.service == service and stored.gender == "P"
     assert stored.answer_pattern == "433434423"
     # answered within seconds by a robot-fast browser: stored, but held for a human to review
-    assert stored.status == Response.Status.HELD and stored.review_reasons == ["cepat"]
+    assert stored.status == Response.Status.HELD and stored.review_reasons == ["fast"]
 
     # the same phone cannot answer the open link twice (the weak control, stated to staff)
     page.goto(f"{live_server.url}/s/{wave.token}/")
@@ -126,7 +126,7 @@ def test_staff_review_a_held_response_and_read_the_results(world, page, login, l
     page.check("input[name=responses]")
     page.click("button:has-text('Terima yang dipilih')")
     page.wait_for_selector("text=1 jawaban diterima")
-    assert Response.objects.filter(status="diterima").count() == 3
+    assert Response.objects.filter(status="accepted").count() == 3
     page.goto(f"{live_server.url}/survei/{wave.pk}/hasil/")
     page.wait_for_selector("#items-chart svg")
     assert page.locator("#index-value").inner_text() == "87,96"  # (30 + 30 + 35) / 27 × 25

@@ -12,7 +12,7 @@ def test_staff_unlocks_a_tablet_and_three_people_answer_in_a_row(
     world, page, login, live_server, shot
 ):
     wave = services.wave_create(
-        unit=world.unit_a, kind=SurveyWave.Kind.SKM, period_type="triwulan", year=2025,
+        unit=world.unit_a, kind=SurveyWave.Kind.SKM, period_type="quarter", year=2025,
         period_number=3, access_mode=SurveyWave.AccessMode.OPEN, by=world.kerja_a,
     )  # fmt: skip
     services.service_save(

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 def _post_team(client, world, upload):
     return client.post(
         reverse("organization:team_create") + f"?unit={world.unit_a.pk}",
-        {"kind": "tim_kerja", "unit": world.unit_a.pk, "name": "Tim Kerja ZI",
+        {"kind": "work_team", "unit": world.unit_a.pk, "name": "Tim Kerja ZI",
          "decree_number": "800/1/2025", "decree_date": "2025-01-06", "period_start": "2025-01-06",
          "selection_method": "", "is_active": "on", "decree_file": upload},
     )  # fmt: skip
@@ -50,7 +50,7 @@ def test_a_pact_scan_polyglot_is_stored_as_a_pdf(world, client_for):
     name, body, content_type = PDF_POLYGLOT
     response = client_for(world.head_a).post(
         reverse("commitment:pact_create", args=[world.unit_a.pk]),
-        {"employee": world.staff_a.employee.pk, "signed_on": "2025-02-03", "occasion": "massal",
+        {"employee": world.staff_a.employee.pk, "signed_on": "2025-02-03", "occasion": "mass_signing",
          "occasion_note": "", "document": SimpleUploadedFile(name, body, "text/html")},
     )  # fmt: skip
     assert response.status_code == 302

@@ -59,7 +59,7 @@ def test_a_committed_file_stays_and_a_failed_service_leaves_none(world, monkeypa
     with pytest.raises(Boom):
         services.pact_record(
             employee=world.staff_b.employee, signed_on=uploaded.instance.signed_on,
-            occasion="massal", document=pdf(), by=world.head_a,
+            occasion="mass_signing", document=pdf(), by=world.head_a,
         )  # fmt: skip
     assert set(default_storage.listdir("commitment/pacts")[1]) == before
     assert IntegrityPact.objects.count() == 1

@@ -27,7 +27,7 @@ def pact_signing(world, upload):
     from integritas.commitment import services
 
     signing = services.pacts_mass_sign(
-        unit=world.unit_a, signed_on=DAY, occasion="massal",
+        unit=world.unit_a, signed_on=DAY, occasion="mass_signing",
         employees=[world.staff_a.employee], document=upload, by=world.head_a,
     )  # fmt: skip
     return Uploaded(
@@ -39,7 +39,7 @@ def integrity_pact(world, upload):
     from integritas.commitment import services
 
     pact = services.pact_record(
-        employee=world.staff_a.employee, signed_on=DAY, occasion="massal", document=upload,
+        employee=world.staff_a.employee, signed_on=DAY, occasion="mass_signing", document=upload,
         by=world.head_a,
     )  # fmt: skip
     return Uploaded(
@@ -172,7 +172,7 @@ def _recommendation(world, **fields):
     )
     assessment = Assessment.objects.create(unit=world.unit_a, year=YEAR, framework=framework)
     return Recommendation.objects.create(
-        unit=world.unit_a, year=YEAR, assessment=assessment, level="wbk", outcome="diusulkan",
+        unit=world.unit_a, year=YEAR, assessment=assessment, level="wbk", outcome="proposed",
         total=90, recommended_by=world.admin, recommended_at=timezone.now(),
         check_result={"ok": True}, verdicts={"ok": True}, **fields,
     )  # fmt: skip
@@ -222,7 +222,7 @@ def complaint_attachment(world, upload):
     from integritas.complaints import services
 
     complaint, _code = services.complaint_record(
-        channel="surat", unit=world.unit_a, what="Pungutan di loket", uploads=[upload],
+        channel="letter", unit=world.unit_a, what="Pungutan di loket", uploads=[upload],
         by=world.admin,
     )  # fmt: skip
     attachment = complaint.attachments.get()

@@ -34,7 +34,7 @@ def sign():
     def make(employees, on=date(2025, 3, 1)):
         return IntegrityPact.objects.bulk_create(
             [
-                IntegrityPact(employee=e, unit_id=e.unit_id, signed_on=on, occasion="massal")
+                IntegrityPact(employee=e, unit_id=e.unit_id, signed_on=on, occasion="mass_signing")
                 for e in employees
             ]
         )

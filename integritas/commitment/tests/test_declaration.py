@@ -16,9 +16,9 @@ def _post(client, unit, **extra):
     data = {
         "declared_on": "2025-08-17", "place": "Aula Dukcapil", "note": "",
         "saksi-TOTAL_FORMS": "3", "saksi-INITIAL_FORMS": "0",
-        "saksi-0-role": "inspektorat", "saksi-0-name": "Drs. Inspektur", "saksi-0-position": "Inspektur",
-        "saksi-1-role": "tim_zi", "saksi-1-name": "Ketua Tim", "saksi-1-position": "",
-        "saksi-2-role": "masyarakat", "saksi-2-name": "", "saksi-2-position": "",
+        "saksi-0-role": "inspectorate", "saksi-0-name": "Drs. Inspektur", "saksi-0-position": "Inspektur",
+        "saksi-1-role": "zi_team", "saksi-1-name": "Ketua Tim", "saksi-1-position": "",
+        "saksi-2-role": "public", "saksi-2-name": "", "saksi-2-position": "",
     }  # fmt: skip
     data.update(extra)
     return client.post(reverse("commitment:declaration_create", args=[unit.pk]), data)
@@ -123,7 +123,7 @@ def test_the_city_declaration_is_recorded_by_the_administrator(world, client_for
         "declared_on": "2025-08-01", "place": "Balai Kota Kupang", "head_name": "dr. Christian Widodo",
         "head_position": "Wali Kota Kupang", "note": "",
         "saksi-TOTAL_FORMS": "1", "saksi-INITIAL_FORMS": "0",
-        "saksi-0-role": "inspektorat", "saksi-0-name": "Inspektur Kota", "saksi-0-position": "",
+        "saksi-0-role": "inspectorate", "saksi-0-name": "Inspektur Kota", "saksi-0-position": "",
     }  # fmt: skip
     url = reverse("commitment:city_declaration_create")
     assert client_for(world.pimpinan).post(url, data).status_code == 404

@@ -20,7 +20,7 @@ def _grow(world, n_units: int, per_unit: int) -> None:
     used = set(Employee.objects.values_list("nip", flat=True))
     units = Unit.objects.bulk_create(
         [Unit(institution=world.institution, code=f"C{n_units}-{i}", name=f"Unit {n_units}-{i}",
-              type="kelurahan") for i in range(n_units)]
+              type="urban_village") for i in range(n_units)]
     )  # fmt: skip
     people = []
     for unit in [*units, world.unit_a]:
@@ -32,7 +32,7 @@ def _grow(world, n_units: int, per_unit: int) -> None:
             people.append(Employee(nip=nip, name="Pegawai", unit=unit))
     people = Employee.objects.bulk_create(people)
     IntegrityPact.objects.bulk_create(
-        [IntegrityPact(employee=e, unit_id=e.unit_id, signed_on=date(2025, 2, 1), occasion="massal")
+        [IntegrityPact(employee=e, unit_id=e.unit_id, signed_on=date(2025, 2, 1), occasion="mass_signing")
          for e in people[::2]]
     )  # fmt: skip
     EmployeeMove.objects.bulk_create(

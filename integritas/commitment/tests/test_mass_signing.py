@@ -24,7 +24,7 @@ def test_a_mass_signing_records_every_ticked_employee_with_one_scan(
     scan = SimpleUploadedFile("absen-pakta.pdf", PDF, content_type="application/pdf")
     response = client_for(world.kerja_a).post(
         _url(world),
-        {"signed_on": "2025-07-01", "occasion": "massal", "note": "Apel pagi",
+        {"signed_on": "2025-07-01", "occasion": "mass_signing", "note": "Apel pagi",
          "document": scan, "employees": [e.pk for e in ticked]},
     )  # fmt: skip
     assert response.status_code == 302
@@ -50,7 +50,7 @@ def test_an_employee_of_another_unit_cannot_be_ticked(world, client_for, add_emp
     outsider = add_employees(world.unit_b, 1)[0]
     response = client_for(world.kerja_a).post(
         _url(world),
-        {"signed_on": "2025-07-01", "occasion": "massal",
+        {"signed_on": "2025-07-01", "occasion": "mass_signing",
          "employees": [world.head_a.employee.pk, outsider.pk]},
     )  # fmt: skip
     assert response.status_code == 200
@@ -63,11 +63,16 @@ def test_a_second_pact_on_the_same_day_rolls_the_whole_signing_back(
     people = add_employees(world.unit_a, 3)
     client = client_for(world.kerja_a)
     client.post(
-        _url(world), {"signed_on": "2025-07-01", "occasion": "massal", "employees": [people[0].pk]}
+        _url(world),
+        {"signed_on": "2025-07-01", "occasion": "mass_signing", "employees": [people[0].pk]},
     )
     response = client.post(
         _url(world),
-        {"signed_on": "2025-07-01", "occasion": "massal", "employees": [p.pk for p in people]},
+        {
+            "signed_on": "2025-07-01",
+            "occasion": "mass_signing",
+            "employees": [p.pk for p in people],
+        },
     )
     assert response.status_code == 200
     assert "Sudah tercatat menandatangani pada tanggal itu" in response.content.decode()
@@ -79,7 +84,7 @@ def test_a_scan_that_is_not_a_pdf_is_refused_and_nothing_is_lost(world, client_f
     fake = SimpleUploadedFile("scan.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     response = client_for(world.kerja_a).post(
         _url(world),
-        {"signed_on": "2025-07-01", "occasion": "massal", "note": "Apel pagi", "document": fake,
+        {"signed_on": "2025-07-01", "occasion": "mass_signing", "note": "Apel pagi", "document": fake,
          "employees": [p.pk for p in people]},
     )  # fmt: skip
     text = response.content.decode()
@@ -92,7 +97,7 @@ def test_a_scan_that_is_not_a_pdf_is_refused_and_nothing_is_lost(world, client_f
 
 def test_staff_and_other_units_cannot_record_pacts(world, client_for, add_employees):
     people = add_employees(world.unit_a, 1)
-    data = {"signed_on": "2025-07-01", "occasion": "massal", "employees": [people[0].pk]}
+    data = {"signed_on": "2025-07-01", "occasion": "mass_signing", "employees": [people[0].pk]}
     for user in (world.staff_a, world.staff_b, world.pimpinan, world.tpi, world.pendamping):
         assert client_for(user).post(_url(world), data).status_code == 404
     assert not IntegrityPact.objects.exists()
@@ -103,11 +108,11 @@ def test_one_pact_is_recorded_with_its_scan(world, client_for):
     response = client_for(world.head_a).post(
         reverse("commitment:pact_create", args=[world.unit_a.pk]),
         {"employee": world.staff_a.employee.pk, "signed_on": "2025-02-03",
-         "occasion": "pelantikan_cpns", "document": scan},
+         "occasion": "cpns_inauguration", "document": scan},
     )  # fmt: skip
     assert response.status_code == 302
     pact = IntegrityPact.objects.get()
-    assert pact.unit == world.unit_a and pact.occasion == "pelantikan_cpns" and pact.document
+    assert pact.unit == world.unit_a and pact.occasion == "cpns_inauguration" and pact.document
     assert AuditRecord.objects.filter(action="pakta.dicatat").exists()
     delete = client_for(world.kerja_a).post(reverse("commitment:pact_delete", args=[pact.pk]))
     assert delete.status_code == 302 and not IntegrityPact.objects.exists()

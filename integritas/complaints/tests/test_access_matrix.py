@@ -115,7 +115,7 @@ ACTIONS = {
     "monitor": (lambda c: reverse("complaints:step", args=[c["tpi"].pk, "monitor"]), {"body": "x"}),
     "message": (lambda c: reverse("complaints:message", args=[c["tpi"].pk]), {"body": "halo", "formulir": form_key()}),
     "close": (lambda c: reverse("complaints:close", args=[c["tpi"].pk]),
-              {"outcome": "selesai", "body": "beres"}),
+              {"outcome": "resolved", "body": "beres"}),
     "unit-answer": (lambda c: reverse("complaints:unit_answer", args=[c["tpi"].pk]),
                     {"body": "jawab", "formulir": form_key()}),
 }  # fmt: skip

@@ -22,7 +22,7 @@ pytestmark = pytest.mark.django_db
 
 def _record_data(unit, **extra):
     data = {"channel": Channel.WHATSAPP, "received_on": "2026-03-02", "unit": unit.pk,
-            "what": "Pesan WhatsApp: petugas kasar", "kind": "belum", "formulir": form_key()}  # fmt: skip
+            "what": "Pesan WhatsApp: petugas kasar", "kind": "unclassified", "formulir": form_key()}  # fmt: skip
     data.update(extra)
     return data
 
@@ -72,7 +72,7 @@ def test_classifying_sets_the_class_due_date(world, client_for):
         complaint, _code = file_public(world.unit_a)
         response = client_for(world.tpi).post(
             reverse("complaints:classify", args=[complaint.pk]),
-            {"kind": "penundaan", "severity": "tidak_berkadar", "route": "tpi"},
+            {"kind": "undue_delay", "severity": "non_supervisory", "route": "tpi"},
         )
     assert response.status_code == 302
     complaint.refresh_from_db()
@@ -98,7 +98,7 @@ def test_the_administrator_adds_a_cuti_bersama_and_later_cases_count_around_it(w
         {
             "aksi": "libur",
             "day": "2026-01-02",
-            "kind": "cuti_bersama",
+            "kind": "collective_leave",
             "name": "Cuti bersama Tahun Baru",
         },
     )
@@ -127,7 +127,7 @@ def test_the_administrator_changes_a_time_limit_and_a_bad_value_is_refused(world
 
 def test_the_default_limits_are_loaded_as_data():
     assert dict(TimeLimit.objects.values_list("key", "working_days")) == {
-        "acknowledge": 3, "ringan": 2, "normatif": 5, "tidak_berkadar": 14, "berkadar": 60,
+        "acknowledge": 3, "minor": 2, "normative": 5, "non_supervisory": 14, "supervisory": 60,
     }  # fmt: skip
 
 

@@ -14,9 +14,9 @@ def make_declaration(world) -> Declaration:
         scope="unit", unit=world.unit_a, declared_on=date(2025, 8, 18), place="Aula Dukcapil",
         head=world.head_a.employee, head_name="Drs. Yosef Tallo, M.Si.", head_position="Kepala Dinas",
     )  # fmt: skip
-    DeclarationWitness.objects.create(declaration=declaration, role="inspektorat",
+    DeclarationWitness.objects.create(declaration=declaration, role="inspectorate",
                                       name="Ir. Inspektur Kota")  # fmt: skip
-    DeclarationWitness.objects.create(declaration=declaration, role="masyarakat",
+    DeclarationWitness.objects.create(declaration=declaration, role="public",
                                       name="Pdt. Tokoh Masyarakat")  # fmt: skip
     Declaration.objects.create(scope="city", declared_on=date(2025, 8, 1), place="Kupang",
                                head_name="dr. Christian Widodo", head_position="Wali Kota Kupang")  # fmt: skip
@@ -50,7 +50,7 @@ def make_skm(world):
     from integritas.surveys import services
     from integritas.surveys.tests.conftest import answers_for, make_wave
 
-    wave = make_wave(world, access_mode="tautan", services_spec=(("KTP-el", 60),))
+    wave = make_wave(world, access_mode="link", services_spec=(("KTP-el", 60),))
     for i, values in enumerate(([4, 4, 3, 4, 3, 4, 4, 2, 4], [3, 3, 3, 4, 3, 4, 4, 2, 3])):
         services.response_enter_paper(
             wave=wave, service=wave.services.get(name="KTP-el"), answers=answers_for(wave, values),

@@ -60,7 +60,7 @@ def test_numbers_follow_each_other_and_a_cancelled_one_is_kept(world):
     third = services.number_allocate(unit=world.unit_a, year=2026, by=world.head_a)
     assert third.number == "800/3/ORG/2026"
     first.refresh_from_db()
-    assert first.status == "dibatalkan" and first.cancel_reason == "Salah ketik"
+    assert first.status == "cancelled" and first.cancel_reason == "Salah ketik"
     assert AuditRecord.objects.filter(action="nomor_surat.dibatalkan").count() == 1
     with pytest.raises(ValidationError):
         services.number_cancel(number=first, reason="lagi", by=world.head_a)

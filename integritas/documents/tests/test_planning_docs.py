@@ -41,10 +41,10 @@ def declaration(world):
         head=world.head_a.employee, head_name="Drs. Yosef Tallo, M.Si.", head_position="Kepala Dinas",
     )  # fmt: skip
     DeclarationWitness.objects.create(
-        declaration=declaration, role="inspektorat", name="Ir. Inspektur Kota"
+        declaration=declaration, role="inspectorate", name="Ir. Inspektur Kota"
     )
     DeclarationWitness.objects.create(
-        declaration=declaration, role="masyarakat", name="Pdt. Tokoh Masyarakat"
+        declaration=declaration, role="public", name="Pdt. Tokoh Masyarakat"
     )
     Declaration.objects.create(scope="city", declared_on=date(2025, 8, 1), place="Kupang",
                                head_name="dr. Christian Widodo", head_position="Wali Kota Kupang")  # fmt: skip

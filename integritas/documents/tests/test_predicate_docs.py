@@ -24,7 +24,7 @@ def approved(world, framework, clock):
     record_facts(world, world.unit_a)
     make_final(world.unit_a, framework)
     item = services.recommendation_record(
-        unit=world.unit_a, year=YEAR, outcome="diusulkan", by=world.tpi
+        unit=world.unit_a, year=YEAR, outcome="proposed", by=world.tpi
     )
     services.recommendation_decide(recommendation=item, approve=True, by=world.pimpinan)
     return item

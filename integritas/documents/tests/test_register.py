@@ -34,7 +34,7 @@ def test_a_preview_takes_no_number(world, client_for, plan):
     client = client_for(world.kerja_a)
     client.get(reverse("documents:download", args=["rencana-aksi", plan.pk, "pdf"]))
     _register(client, plan, action="draft")
-    assert IssuedDocument.objects.get().state == "draf"
+    assert IssuedDocument.objects.get().state == "draft"
     assert not LetterNumber.objects.exists()
 
 
@@ -68,7 +68,7 @@ def test_the_signed_scan_is_bound_and_a_later_change_is_shown(world, client_for,
     scan = SimpleUploadedFile("ttd.pdf", PDF_SCAN, content_type="application/pdf")
     _register(client, plan, action="sign", document=document.pk, scan=scan)
     document.refresh_from_db()
-    assert document.state == "ditandatangani" and document.signed_by == world.head_a
+    assert document.state == "signed" and document.signed_by == world.head_a
     assert document.signed_sha256 == hashlib.sha256(PDF_SCAN).hexdigest()
     page = client.get(reverse("documents:register", args=["rencana-aksi", plan.pk]))
     assert "berbeda dari data saat ini" not in page.content.decode()
@@ -98,7 +98,7 @@ def test_cancelling_keeps_the_number_marked_dibatalkan(world, client_for, plan):
     _register(client_for(world.head_a), plan, action="cancel", document=document.pk,
               reason="Diganti versi baru")  # fmt: skip
     document.refresh_from_db()
-    assert document.state == "dibatalkan" and document.number.status == "dibatalkan"
+    assert document.state == "cancelled" and document.number.status == "cancelled"
     again = services.document_draft(doc_type=doc_type, obj=plan, by=world.kerja_a)
     services.document_finalise(document=again, obj=plan, by=world.kerja_a)
     again.refresh_from_db()
@@ -113,7 +113,7 @@ def test_a_reader_of_another_unit_cannot_see_or_change_it(world, client_for, pla
     response = client_for(world.staff_a).post(url, {"action": "finalise", "document": document.pk})
     assert response.status_code == 404
     document.refresh_from_db()
-    assert document.state == "draf" and not LetterNumber.objects.exists()
+    assert document.state == "draft" and not LetterNumber.objects.exists()
 
 
 def test_finalising_without_a_pattern_says_so_and_changes_nothing(world, client_for):
@@ -125,7 +125,7 @@ def test_finalising_without_a_pattern_says_so_and_changes_nothing(world, client_
     response = client.post(url, {"action": "finalise", "document": document.pk}, follow=True)
     assert "belum ditetapkan administrator" in response.content.decode()
     document.refresh_from_db()
-    assert document.state == "draf" and not document.pdf_file
+    assert document.state == "draft" and not document.pdf_file
 
 
 def test_only_the_administrator_sets_patterns(world, client_for):

@@ -20,7 +20,7 @@ def _units_with_assessments(world, framework, lke, count, start=0):
             institution=world.institution,
             code=f"U{index:03d}",
             name=f"Unit {index:03d}",
-            type="dinas",
+            type="department",
         )
         assessment = Assessment.objects.create(unit=unit, year=YEAR, framework=framework)
         bulk_answer(assessment, lke, world.admin)

@@ -96,3 +96,28 @@ def test_units_import_links_parents_within_the_same_file(world):
     from integritas.organization.models import Unit
 
     assert Unit.objects.get(code="KEL-NAMOSAIN").parent.code == "KEC-ALAK"
+
+
+def test_a_units_sheet_names_the_type_in_indonesian_and_the_unit_stores_the_english_value(world):
+    from integritas.organization.models import Unit
+
+    data = (
+        b"kode,nama,jenis,kode_induk,alamat,telepon,email,laman,stranas_pk\n"
+        b"KEC-ALAK,Kecamatan Alak,Kecamatan,,,,,,tidak\n"
+        b"PKM-ALAK,Puskesmas Alak,puskesmas,,,,,,tidak\n"
+        b"DINSOS,Dinas Sosial,department,,,,,,tidak\n"
+    )
+    services.units_import(
+        table=imports.read(data, kind="units", ext="csv"), institution=world.institution,
+        by=world.admin,
+    )  # fmt: skip
+    types = dict(
+        Unit.objects.filter(code__in=["KEC-ALAK", "PKM-ALAK", "DINSOS"]).values_list("code", "type")
+    )
+    assert types == {
+        "KEC-ALAK": Unit.Type.KECAMATAN, "PKM-ALAK": Unit.Type.PUSKESMAS, "DINSOS": Unit.Type.DINAS,
+    }  # fmt: skip
+    bad = imports.check_units(
+        imports.read(data.replace(b",Kecamatan,", b",kota,"), kind="units", ext="csv")
+    )
+    assert [p.column for p in bad.problems] == ["jenis"] and "kelurahan" in bad.problems[0].message

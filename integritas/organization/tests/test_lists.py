@@ -19,7 +19,7 @@ def _grow(world, n_units: int, per_unit: int) -> None:
             institution=world.institution,
             code=f"U{n_units}-{i}",
             name=f"Unit {i}",
-            type="kelurahan",
+            type="urban_village",
             parent=world.unit_a,
         )
         for i in range(n_units)

@@ -15,7 +15,7 @@ def _post(world, client, **extra):
     data = {
         "name": world.unit_a.name,
         "code": world.unit_a.code,
-        "type": "dinas",
+        "type": "department",
         "is_active": "on",
         **extra,
     }
@@ -79,7 +79,7 @@ def test_a_unit_cannot_be_placed_under_its_own_sub_unit(world, client_for):
 
 def test_ids_above_a_thousand_print_without_grouping_in_links(world, client_for):
     big = Unit.objects.create(
-        id=1707, institution=world.institution, code="BIG", name="Unit Besar", type="dinas"
+        id=1707, institution=world.institution, code="BIG", name="Unit Besar", type="department"
     )
     html = (
         client_for(world.admin)

@@ -32,7 +32,7 @@ def records(world, plan):
                             socialisation="Laman dan apel pagi")  # fmt: skip
     innovation = Innovation.objects.create(unit=world.unit_a, name="Dukcapil Jemput Bola", problem="Antre",
                                            change="Layanan keliling", started_on=date(2025, 2, 1))  # fmt: skip
-    mentoring = MentoringEntry.objects.create(unit=world.unit_a, held_on=date(2025, 2, 2), kind="asistensi",
+    mentoring = MentoringEntry.objects.create(unit=world.unit_a, held_on=date(2025, 2, 2), kind="assistance",
                                               topic="Rencana aksi", advice="Perjelas indikator")  # fmt: skip
     return {"plan": plan, "report": report, "innovation": innovation, "mentoring": mentoring}
 
@@ -80,7 +80,7 @@ def test_staff_of_unit_b_sees_only_unit_b_in_the_overview(world, client_for):
 
 def test_the_unit_cannot_write_the_mentoring_log_but_the_pendamping_can(world, client_for):
     url = reverse("planning:log_create", args=[world.unit_a.pk, "pendampingan"])
-    data = {"held_on": "2025-03-03", "kind": "konsultasi", "topic": "Survei SPAK",
+    data = {"held_on": "2025-03-03", "kind": "consultation", "topic": "Survei SPAK",
             "advice": "Gunakan kode sekali pakai", "follow_up": "Susun jadwal", "follow_up_status": "open"}  # fmt: skip
     assert client_for(world.head_a).post(url, data).status_code == 404
     assert client_for(world.pendamping).post(url, data).status_code == 302

@@ -57,7 +57,7 @@ def test_bad_targets_are_shown_per_month_and_what_was_typed_is_kept(world, clien
 def test_another_source_than_apbd_must_be_named(world, client_for, plan):
     response = client_for(world.kerja_a).post(
         reverse("planning:action_row_new", args=[plan.pk]),
-        _row_data(budget_source="lainnya", budget_source_note="", budget="-5"), **HTMX,
+        _row_data(budget_source="other", budget_source_note="", budget="-5"), **HTMX,
     )  # fmt: skip
     text = response.content.decode()
     assert "Sebutkan sumber lain yang sah dan tidak mengikat (Pasal 18)." in text

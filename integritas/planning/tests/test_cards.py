@@ -77,7 +77,7 @@ def test_an_employee_sees_whether_his_own_pact_is_recorded(world, client_for):
     page = _home(client_for, world.staff_a)
     assert "Pakta integritas Anda" in page and "Belum" in page
     IntegrityPact.objects.create(employee=world.staff_a.employee, unit=world.unit_a,
-                                 signed_on=date(2025, 3, 4), occasion="lainnya")  # fmt: skip
+                                 signed_on=date(2025, 3, 4), occasion="other")  # fmt: skip
     page = _home(client_for, world.staff_a)
     assert "Pakta integritas Anda" in page and "ditandatangani 4 Maret 2025" in page
 

@@ -25,7 +25,7 @@ pytestmark = pytest.mark.django_db
 def _units_with_plans(world, n):
     units = Unit.objects.bulk_create(
         [Unit(institution=world.institution, code=f"H{n}-{i:03d}", name=f"Unit Peta {n}-{i:03d}",
-              type="kelurahan") for i in range(n)]
+              type="urban_village") for i in range(n)]
     )  # fmt: skip
     plans = ActionPlan.objects.bulk_create([ActionPlan(unit=u, year=2025) for u in units])
     made_in_january(*plans)

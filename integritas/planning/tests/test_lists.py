@@ -46,11 +46,11 @@ def _grow(world, plan, n):
         [MediaEntry(unit=world.unit_a, published_on=date(2025, 1, 1), channel="social", title=f"M{i}") for i in range(n)]
     )  # fmt: skip
     MentoringEntry.objects.bulk_create(
-        [MentoringEntry(unit=world.unit_a, held_on=date(2025, 1, 1), kind="asistensi", topic=f"T{i}", advice="a",
+        [MentoringEntry(unit=world.unit_a, held_on=date(2025, 1, 1), kind="assistance", topic=f"T{i}", advice="a",
                         recorded_by=world.pendamping) for i in range(n)]
     )  # fmt: skip
     Unit.objects.bulk_create(
-        [Unit(institution=world.institution, code=f"L{start}-{i}", name=f"Unit L{start}-{i}", type="kelurahan")
+        [Unit(institution=world.institution, code=f"L{start}-{i}", name=f"Unit L{start}-{i}", type="urban_village")
          for i in range(n)]
     )  # fmt: skip
     return report

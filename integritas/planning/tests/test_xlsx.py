@@ -25,7 +25,7 @@ def _values(rows):
 
 @pytest.fixture
 def rich_plan(world, plan):
-    make_row(plan, "pelayanan", order=3, budget=Decimal("12500000.50"), budget_source="lainnya",
+    make_row(plan, "pelayanan", order=3, budget=Decimal("12500000.50"), budget_source="other",
              budget_source_note="CSR Bank NTT", lke_question_codes=["P6.iv.a"],
              pic_employee=world.kerja_a.employee, pic_text="",
              goal="Tujuan dengan baris\nkedua", targets=[Decimal(v) for v in (0, 0, 12.5, 25, 25, 50, 50, 75, 75, 90, 100, 100)])  # fmt: skip

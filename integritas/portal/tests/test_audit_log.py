@@ -33,6 +33,23 @@ def test_labels_values_times_and_actions_are_words_not_codes(world, client_for):
     assert str(ActionPlan.Status.SET.label) in page
 
 
+def test_values_recorded_before_they_became_english_still_read_in_words(world, client_for):
+    from integritas.surveys.models import SurveyWave
+    from integritas.surveys.tests.conftest import make_wave
+
+    wave = make_wave(world)
+    # The chain keeps what was hashed: "dibuka"/"ditutup" from before, "open"/"closed" after.
+    record(actor=world.admin, action="survei.ditutup", obj=wave, unit_id=world.unit_a.pk,
+           changes={"status": ["dibuka", "ditutup"]})  # fmt: skip
+    record(actor=world.admin, action="survei.ditutup", obj=wave, unit_id=world.unit_a.pk,
+           changes={"status": [SurveyWave.Status.OPEN, SurveyWave.Status.CLOSED]})  # fmt: skip
+    page = client_for(world.admin).get(reverse("portal:audit_log")).content.decode()
+    before, after = SurveyWave.Status.OPEN.label, SurveyWave.Status.CLOSED.label
+    pair = f'<span title="{before}">{before}</span> → <span title="{after}">{after}</span>'
+    assert page.count(pair) == 2
+    assert "dibuka</span>" not in page and "open</span>" not in page
+
+
 def test_an_impossible_filter_date_is_ignored_not_a_server_error(world, client_for):
     client = client_for(world.admin)
     response = client.get(reverse("portal:audit_log"), {"dari": "2025-13-45", "sampai": "x"})

@@ -85,10 +85,10 @@ def test_a_declared_unit_moves_on_to_designation(world):
 
 def test_filters_by_type_and_by_kecamatan(world):
     kecamatan = Unit.objects.create(
-        institution=world.institution, code="KEC", name="Kecamatan Alak", type="kecamatan"
+        institution=world.institution, code="KEC", name="Kecamatan Alak", type="district"
     )
     kelurahan = Unit.objects.create(
-        institution=world.institution, code="KEL", name="Kelurahan Namosain", type="kelurahan",
+        institution=world.institution, code="KEL", name="Kelurahan Namosain", type="urban_village",
         parent=kecamatan,
     )  # fmt: skip
     add_units(2, year=YEAR)

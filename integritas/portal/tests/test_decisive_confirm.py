@@ -65,8 +65,8 @@ def _wave(world, *, open_):
     from integritas.surveys.models import WaveService
 
     wave = services.wave_create(
-        unit=world.unit_a, kind="skm", period_type="triwulan", year=2025, period_number=1,
-        access_mode="tautan", by=world.kerja_a,
+        unit=world.unit_a, kind="skm", period_type="quarter", year=2025, period_number=1,
+        access_mode="link", by=world.kerja_a,
     )  # fmt: skip
     services.service_save(
         service=WaveService(wave=wave, name="KTP-el", population=100), by=world.kerja_a

@@ -68,8 +68,8 @@ def test_the_same_notice_the_same_day_is_raised_once(world):
 def _short_wave(world):
     """An open SKM wave of unit A ending 30 June 2026 with a target of 80 and no response."""
     wave = survey_services.wave_create(
-        unit=world.unit_a, kind="skm", period_type="triwulan", year=2026, period_number=2,
-        access_mode="tautan", by=world.kerja_a,
+        unit=world.unit_a, kind="skm", period_type="quarter", year=2026, period_number=2,
+        access_mode="link", by=world.kerja_a,
     )  # fmt: skip
     survey_services.service_save(
         service=WaveService(wave=wave, name="KTP-el", population=100), by=world.kerja_a

@@ -23,7 +23,7 @@ def test_query_int_reads_ascii_digits_only_within_range(raw, expected):
 
 
 def _urls(world):
-    wave = make_wave(world, kind="skm", access_mode="tautan")
+    wave = make_wave(world, kind="skm", access_mode="link")
     unit = world.unit_a.pk
     return {
         ("admin", reverse("planning:overview"), "tahun"),

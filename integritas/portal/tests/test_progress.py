@@ -43,7 +43,7 @@ def _states(unit):
 
 def _wave(unit, kind, status, n):
     return SurveyWave.objects.create(
-        unit=unit, kind=kind, instrument_code=kind, instrument={}, period_type="tahun", year=2025,
+        unit=unit, kind=kind, instrument_code=kind, instrument={}, period_type="year", year=2025,
         start_date=date(2025, 1, 1), end_date=date(2025, 2, 1), status=status, token=f"tok{kind}{n}",
     )  # fmt: skip
 
@@ -52,7 +52,7 @@ def _everything(world):
     unit = world.unit_a
     for employee in Employee.objects.filter(unit=unit):
         IntegrityPact.objects.create(
-            employee=employee, unit=unit, signed_on=date(2025, 1, 5), occasion="massal"
+            employee=employee, unit=unit, signed_on=date(2025, 1, 5), occasion="mass_signing"
         )
     Declaration.objects.create(scope="unit", unit=unit, declared_on=date(2025, 1, 10), place="Kupang",
                                head_name="Kepala", head_position="Kepala")  # fmt: skip
@@ -64,8 +64,8 @@ def _everything(world):
     for code in ("MP", "TT", "SDM", "AK", "PW", "PP"):
         ActionRow.objects.create(plan=plan, component=code, goal="g", indicator="i", action="a",
                                  pic_text="p", **targets)  # fmt: skip
-    _wave(unit, "spak", "ditutup", 1)
-    _wave(unit, "skm", "ditutup", 2)
+    _wave(unit, "spak", "closed", 1)
+    _wave(unit, "skm", "closed", 2)
     Innovation.objects.create(unit=unit, name="Inovasi", problem="p", change="c",
                               started_on=date(2025, 2, 1), evidence_url="https://contoh.id/bukti")  # fmt: skip
     MediaEntry.objects.create(
@@ -77,7 +77,7 @@ def _everything(world):
     for month in (1, 2):
         MonthlyReport.objects.create(plan=plan, month=month, status="accepted", revision=1)
     MentoringEntry.objects.create(
-        unit=unit, held_on=date(2025, 2, 5), kind="asistensi", topic="t", advice="a"
+        unit=unit, held_on=date(2025, 2, 5), kind="assistance", topic="t", advice="a"
     )
     return plan
 
@@ -99,7 +99,7 @@ def test_partial_states_follow_what_is_missing(world):
     plan = _everything(world)
     Employee.objects.create(nip=make_nip(random.Random(3)), name="Baru", unit=world.unit_a)
     plan.rows.filter(component="PP").delete()
-    SurveyWave.objects.filter(kind="skm").update(status="dibuka")
+    SurveyWave.objects.filter(kind="skm").update(status="open")
     Innovation.objects.update(evidence_url="")
     MonthlyReport.objects.filter(month=2).update(status="submitted")
     assert _states(world.unit_a) == [PARTIAL, PARTIAL, PARTIAL, PARTIAL, PARTIAL, DONE, PARTIAL]
@@ -119,7 +119,7 @@ def test_the_progress_page_runs_a_fixed_number_of_queries(world, client_for):
         ]
     )
     IntegrityPact.objects.bulk_create(
-        [IntegrityPact(employee=p, unit=world.unit_a, signed_on=date(2025, 1, 5), occasion="massal") for p in people]
+        [IntegrityPact(employee=p, unit=world.unit_a, signed_on=date(2025, 1, 5), occasion="mass_signing") for p in people]
     )  # fmt: skip
     MediaEntry.objects.bulk_create(
         [MediaEntry(unit=world.unit_a, published_on=date(2025, 2, 9), channel="social", title=f"M{i}") for i in range(20)]

@@ -37,9 +37,7 @@ def subject(world, framework, clock):
 
 @pytest.fixture
 def proposal(world, subject):
-    return services.recommendation_record(
-        unit=subject, year=YEAR, outcome="diusulkan", by=world.tpi
-    )
+    return services.recommendation_record(unit=subject, year=YEAR, outcome="proposed", by=world.tpi)
 
 
 @pytest.fixture
@@ -98,7 +96,7 @@ def test_the_public_sees_only_standing_predicates_and_nothing_else(world, client
 @pytest.mark.parametrize("username", USERS)
 def test_only_an_independent_tpi_member_recommends(world, client_for, subject, username):
     response = client_for(world.users[username]).post(
-        reverse("predicates:recommend", args=[subject.pk, YEAR]), {"outcome": "diusulkan"}
+        reverse("predicates:recommend", args=[subject.pk, YEAR]), {"outcome": "proposed"}
     )
     allowed = username == "tpi"
     assert response.status_code == (302 if allowed else 404)
@@ -173,7 +171,7 @@ def test_a_refused_proposal_shows_why_and_writes_nothing(world, client_for, subj
     client = client_for(world.tpi)
     response = client.post(
         reverse("predicates:recommend", args=[subject.pk, YEAR]),
-        {"outcome": "diusulkan"},
+        {"outcome": "proposed"},
         follow=True,
     )
     assert "TLHP 98,00 % — harus 100 %" in response.content.decode()

@@ -37,7 +37,7 @@ def proposal(world, framework, clock):
     record_facts(world, world.unit_a)
     make_final(world.unit_a, framework)
     return services.recommendation_record(
-        unit=world.unit_a, year=YEAR, outcome="diusulkan", by=world.tpi
+        unit=world.unit_a, year=YEAR, outcome="proposed", by=world.tpi
     )
 
 

@@ -30,7 +30,7 @@ def ready(world, framework, clock):
     return make_final(world.unit_a, framework)
 
 
-def propose(world, outcome="diusulkan", note=""):
+def propose(world, outcome="proposed", note=""):
     return services.recommendation_record(
         unit=world.unit_a, year=YEAR, outcome=outcome, note=note, by=world.tpi
     )
@@ -52,7 +52,7 @@ def test_the_candidate_list_ranks_units_with_both_verdicts_and_prerequisites(
 
 def test_the_tpi_proposes_an_eligible_unit_and_the_decision_is_audited(world, ready):
     item = propose(world)
-    assert (item.outcome, item.level, item.decision) == ("diusulkan", "wbk", "pending")
+    assert (item.outcome, item.level, item.decision) == ("proposed", "wbk", "pending")
     assert item.check_result["eligible"] is True
     assert item.verdicts["local"]["eligible"] is True
     assert AuditRecord.objects.filter(action="rekomendasi.dicatat", object_id=str(item.pk)).exists()
@@ -74,7 +74,7 @@ def test_a_unit_failing_the_local_rule_cannot_be_proposed_but_gets_improvement_i
         propose(world)
     assert "Unit belum dapat diusulkan:" in caught.value.messages
     assert not Recommendation.objects.exists()
-    item = propose(world, "perbaikan")
+    item = propose(world, "improve")
     assert item.decision == "not_needed"
     codes = [i["code"] for i in item.improvements if i["code"]]
     assert codes and all(c[0] in "PR" for c in codes)  # LKE codes to copy into next year's plan
@@ -103,13 +103,11 @@ def test_a_tpi_member_never_recommends_his_own_unit_or_its_relatives(world, fram
     for unit in (world.unit_a, child):
         with pytest.raises(PermissionDenied):
             services.recommendation_record(
-                unit=unit, year=YEAR, outcome="perbaikan", by=world.tpi_in_a
+                unit=unit, year=YEAR, outcome="improve", by=world.tpi_in_a
             )
     for user in (world.admin, world.pimpinan, world.head_a):
         with pytest.raises(PermissionDenied):
-            services.recommendation_record(
-                unit=world.unit_a, year=YEAR, outcome="perbaikan", by=user
-            )
+            services.recommendation_record(unit=world.unit_a, year=YEAR, outcome="improve", by=user)
     assert not Recommendation.objects.exists()
 
 
@@ -162,7 +160,7 @@ def test_the_tpn_result_enters_the_register_and_a_wbbm_supersedes_the_wbk(
     record_facts(world, world.unit_a, year=2028)
     make_final(world.unit_a, framework, year=2028)
     next_item = services.recommendation_record(
-        unit=world.unit_a, year=2028, outcome="diusulkan", by=world.tpi
+        unit=world.unit_a, year=2028, outcome="proposed", by=world.tpi
     )
     assert next_item.level == "wbbm"
     services.recommendation_decide(recommendation=next_item, approve=True, by=world.pimpinan)
@@ -264,7 +262,7 @@ def test_a_revocation_ends_the_predicate_and_bars_a_proposal_for_two_years(
     assert check.proposable_from == date(2029, 3, 1)
     with pytest.raises(ValidationError) as caught:
         services.recommendation_record(
-            unit=world.unit_a, year=2028, outcome="diusulkan", by=world.tpi
+            unit=world.unit_a, year=2028, outcome="proposed", by=world.tpi
         )
     assert any("dapat diusulkan mulai 1 Maret 2029" in m for m in caught.value.messages)
     with pytest.raises(ValidationError):
@@ -316,7 +314,7 @@ def test_follow_ups_are_recorded_by_admin_tpi_or_the_unit_head_and_done_once(
 ):
     record_facts(world, world.unit_a)
     make_final(world.unit_a, framework, strong=False)
-    item = propose(world, "perbaikan")
+    item = propose(world, "improve")
     for user in (world.pimpinan, world.kerja_a, world.staff_b, world.tpi_in_a):
         with pytest.raises(PermissionDenied):
             services.follow_up_add(

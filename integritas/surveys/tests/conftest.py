@@ -8,10 +8,10 @@ from integritas.surveys.models import SurveyWave, WaveService
 
 
 def make_wave(
-    world, *, kind="skm", access_mode="kode", services_spec=(("KTP-el", 100),), open_=True, **kw
+    world, *, kind="skm", access_mode="code", services_spec=(("KTP-el", 100),), open_=True, **kw
 ):
     wave = services.wave_create(
-        unit=kw.pop("unit", world.unit_a), kind=kind, period_type="triwulan",
+        unit=kw.pop("unit", world.unit_a), kind=kind, period_type="quarter",
         year=kw.pop("year", 2025), period_number=kw.pop("period_number", 3),
         access_mode=access_mode, by=world.kerja_a, **kw,
     )  # fmt: skip
@@ -47,13 +47,13 @@ def fresh_form_key(client, wave, **query):
 
 @pytest.fixture
 def code_wave(world):
-    return make_wave(world, kind="spak", access_mode="kode")
+    return make_wave(world, kind="spak", access_mode="code")
 
 
 @pytest.fixture
 def open_wave(world):
     return make_wave(
-        world, kind="skm", access_mode="tautan", services_spec=(("KTP-el", 100), ("Akta", 50))
+        world, kind="skm", access_mode="link", services_spec=(("KTP-el", 100), ("Akta", 50))
     )
 
 

@@ -28,7 +28,7 @@ WRITE_A = {"admin", "head_a", "kerja_a"}
 
 @pytest.fixture
 def wave_a(world):
-    wave = make_wave(world, kind="skm", access_mode="kode")
+    wave = make_wave(world, kind="skm", access_mode="code")
     batch = services.codes_issue(
         wave=wave, service=wave.services.get(), count=2, validity_days=3, by=world.kerja_a
     )
@@ -105,11 +105,11 @@ def test_readers_cannot_post_any_survey_change(world, client_for, wave_a, userna
     for url, data in posts:
         assert client.post(url, data).status_code == 404, url
     wave_a.refresh_from_db()
-    assert wave_a.status == "dibuka" and wave_a.code_batches.count() == 1
+    assert wave_a.status == "open" and wave_a.code_batches.count() == 1
 
 
 def test_the_wave_list_shows_only_readable_units(world, client_for, wave_a):
-    wave_b = make_wave(world, unit=world.unit_b, kind="spak", access_mode="tautan")
+    wave_b = make_wave(world, unit=world.unit_b, kind="spak", access_mode="link")
     body_b = client_for(world.staff_b).get(reverse("surveys:wave_list")).content.decode()
     assert wave_b.get_absolute_url() in body_b and wave_a.get_absolute_url() not in body_b
     body_city = client_for(world.pimpinan).get(reverse("surveys:wave_list")).content.decode()

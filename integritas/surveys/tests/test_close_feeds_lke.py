@@ -21,7 +21,7 @@ def _respond(wave, rows):
 
 
 def test_closing_a_spak_wave_sets_the_ipak_index_of_the_units_lke(world):
-    wave = make_wave(world, kind="spak", access_mode="tautan")
+    wave = make_wave(world, kind="spak", access_mode="link")
     _respond(wave, [[4, 4, 3, 4, 4], [3, 4, 4, 4, 3], [4, 3, 4, 4, 3]])  # mean 55/15
     closed = services.wave_close(wave=wave, by=world.kerja_a)
     assert closed.result_value == Decimal("3.6667")
@@ -34,7 +34,7 @@ def test_closing_a_spak_wave_sets_the_ipak_index_of_the_units_lke(world):
 
 
 def test_closing_a_spkp_wave_sets_the_ipkp_index(world):
-    wave = make_wave(world, kind="spkp", access_mode="tautan")
+    wave = make_wave(world, kind="spkp", access_mode="link")
     _respond(wave, [3, 4])
     services.wave_close(wave=wave, by=world.kerja_a)
     hasil = HasilInput.objects.get(assessment__unit=world.unit_a, assessment__year=2025)
@@ -42,7 +42,7 @@ def test_closing_a_spkp_wave_sets_the_ipkp_index(world):
 
 
 def test_a_six_point_wave_feeds_its_converted_index_not_the_raw_mean(world):
-    wave = make_wave(world, kind="spak", access_mode="tautan", scale=6, conversion="proportional")
+    wave = make_wave(world, kind="spak", access_mode="link", scale=6, conversion="proportional")
     _respond(wave, [6, 5])  # raw mean 5,5 → 5,5 × 4/6
     services.wave_close(wave=wave, by=world.kerja_a)
     hasil = HasilInput.objects.get(assessment__unit=world.unit_a)
@@ -50,16 +50,16 @@ def test_a_six_point_wave_feeds_its_converted_index_not_the_raw_mean(world):
 
 
 def test_an_skm_wave_and_an_empty_wave_feed_nothing(world):
-    skm = make_wave(world, kind="skm", access_mode="tautan")
+    skm = make_wave(world, kind="skm", access_mode="link")
     _respond(skm, [4])
     services.wave_close(wave=skm, by=world.kerja_a)
-    empty = make_wave(world, kind="spak", access_mode="tautan")
+    empty = make_wave(world, kind="spak", access_mode="link")
     services.wave_close(wave=empty, by=world.kerja_a)
     assert not HasilInput.objects.exists()
 
 
 def test_the_close_page_tells_the_user_where_the_index_went(world, client_for):
-    wave = make_wave(world, kind="spak", access_mode="tautan")
+    wave = make_wave(world, kind="spak", access_mode="link")
     _respond(wave, [3, 4])
     client = client_for(world.kerja_a)
     response = client.post(reverse("surveys:wave_close", args=[wave.pk]), follow=True)
@@ -78,10 +78,10 @@ def test_a_refused_lke_update_does_not_block_closing_the_wave(world, monkeypatch
         raise ValidationError("Penilaian LKE sudah final; indeks survei tidak dimasukkan.")
 
     monkeypatch.setattr(evaluation_services, "hasil_inputs_set", refuse)
-    wave = make_wave(world, kind="spkp", access_mode="tautan")
+    wave = make_wave(world, kind="spkp", access_mode="link")
     _respond(wave, [4])
     closed = services.wave_close(wave=wave, by=world.kerja_a)
-    assert closed.status == "ditutup"
+    assert closed.status == "closed"
     assert closed.results["lke"]["fed"] is False and "final" in closed.results["lke"]["message"]
     assert not HasilInput.objects.exists()
 
@@ -89,11 +89,11 @@ def test_a_refused_lke_update_does_not_block_closing_the_wave(world, monkeypatch
 def test_closing_a_wave_audits_only_what_closing_changed(world):
     from integritas.audit.models import AuditRecord
 
-    wave = make_wave(world, kind="spak", access_mode="tautan")
+    wave = make_wave(world, kind="spak", access_mode="link")
     _respond(wave, [[4, 4, 3, 4, 4], [3, 4, 4, 4, 3]])
     services.wave_close(wave=wave, by=world.kerja_a)
     changes = AuditRecord.objects.filter(action="survei.gelombang_ditutup").get().changes
-    assert changes["status"] == ["dibuka", "ditutup"]
+    assert changes["status"] == ["open", "closed"]
     assert set(changes) <= {
         "status",
         "closed_at",

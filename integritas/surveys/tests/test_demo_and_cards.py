@@ -18,8 +18,8 @@ def _seed(world):
 def test_the_demo_gives_dukcapil_closed_skm_and_open_spak_spkp_waves(world):
     _seed(world)
     waves = SurveyWave.objects.filter(unit=world.unit_a)
-    latest_skm = waves.filter(kind="skm", status="ditutup").order_by("-start_date").first()
-    assert waves.filter(kind="skm", status="ditutup").count() == 2
+    latest_skm = waves.filter(kind="skm", status="closed").order_by("-start_date").first()
+    assert waves.filter(kind="skm", status="closed").count() == 2
     assert latest_skm.result_respondents == 120
     assert list(latest_skm.services.values_list("name", flat=True)) == [
         "Perekaman KTP-el",
@@ -28,15 +28,15 @@ def test_the_demo_gives_dukcapil_closed_skm_and_open_spak_spkp_waves(world):
     assert latest_skm.follow_ups.count() == 2 and latest_skm.result_mutu in "ABCD"
     for kind in ("spak", "spkp"):
         wave = waves.get(kind=kind)
-        assert (wave.status, wave.access_mode) == ("dibuka", "kode")
+        assert (wave.status, wave.access_mode) == ("open", "code")
         assert wave.codes.count() == 48 and wave.codes.filter(used_at__isnull=False).count() == 18
-        assert Response.objects.filter(wave=wave, status="ditahan").count() == 4
+        assert Response.objects.filter(wave=wave, status="held").count() == 4
     _seed(world)  # a second run adds nothing
     assert SurveyWave.objects.count() == 4
 
 
 def test_unit_roles_see_open_waves_and_responses_awaiting_review(world, client_for):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     from integritas.surveys import services
 
     services.response_submit_public(

@@ -29,7 +29,7 @@ def pdf_text(data: bytes) -> str:
 @pytest.fixture
 def skm(world):
     wave = make_wave(
-        world, access_mode="tautan", services_spec=(("KTP-el", 60), ("Akta Kelahiran", 30))
+        world, access_mode="link", services_spec=(("KTP-el", 60), ("Akta Kelahiran", 30))
     )
     rows = [
         (
@@ -107,7 +107,7 @@ def test_the_skm_report_exists_only_for_skm_waves(world, client_for):
 
 @needs_pdftotext
 def test_the_poster_carries_the_service_the_qr_and_the_short_url(world, client_for):
-    wave = make_wave(world, access_mode="tautan", services_spec=(("Perekaman KTP-el", 80),))
+    wave = make_wave(world, access_mode="link", services_spec=(("Perekaman KTP-el", 80),))
     service = wave.services.get()
     response = client_for(world.kerja_a).get(
         reverse("documents:survey_poster", args=[wave.pk, service.pk])

@@ -44,12 +44,12 @@ def answer_after(wave, seconds, *, address="203.0.113.20"):
 @pytest.mark.parametrize(
     ("questions", "access_mode", "min_seconds", "address_limit"),
     [
-        (9, "tautan", 7, 10),  # SKM: 9 × 0,8 s = 7,2 → 7 s
-        (9, "kode", 7, 30),
-        (4, "kode", 5, 30),  # 3,2 s is under the 5 s floor
-        (1, "tautan", 5, 10),
-        (20, "kode", 16, 30),
-        (0, "tautan", 5, 10),
+        (9, "link", 7, 10),  # SKM: 9 × 0,8 s = 7,2 → 7 s
+        (9, "code", 7, 30),
+        (4, "code", 5, 30),  # 3,2 s is under the 5 s floor
+        (1, "link", 5, 10),
+        (20, "code", 16, 30),
+        (0, "link", 5, 10),
     ],
 )
 def test_default_policy_follows_the_questionnaire_and_mode(
@@ -77,17 +77,17 @@ def test_the_minimum_time_is_the_reading_time_never_under_the_floor(questions, t
 @pytest.mark.parametrize(
     ("code", "detail", "text"),
     [
-        ("beruntun", {"count": 11, "limit": 10, "minutes": 60},
+        ("burst", {"count": 11, "limit": 10, "minutes": 60},
          "Ditahan karena jawaban ke-11 dari alamat yang sama dalam 60 menit; batas: 10 jawaban."),
-        ("pola", {"count": 3, "limit": 3, "minutes": 60, "same_address": True},
+        ("pattern", {"count": 3, "limit": 3, "minutes": 60, "same_address": True},
          "Ditahan karena pola jawaban yang sama ke-3 dari alamat yang sama dalam 60 menit; "
          "batas: 3 kali."),
-        ("pola", {"count": 10, "limit": 10, "minutes": 30, "same_address": False},
+        ("pattern", {"count": 10, "limit": 10, "minutes": 30, "same_address": False},
          "Ditahan karena pola jawaban yang sama ke-10 dalam 30 menit; batas: 10 kali."),
-        ("kios", {"count": 31, "limit": 30},
+        ("kiosk", {"count": 31, "limit": 30},
          "Ditahan karena jawaban ke-31 dari kios ini dalam 60 menit; batas kios: 30 jawaban."),
-        ("jebakan", {}, "Kolom tersembunyi (jebakan robot) terisi"),
-        ("waktu", {}, "Waktu pengisian tidak dapat diverifikasi"),
+        ("honeypot", {}, "Kolom tersembunyi (jebakan robot) terisi"),
+        ("timing", {}, "Waktu pengisian tidak dapat diverifikasi"),
     ],
 )  # fmt: skip
 def test_every_reason_reads_with_its_numbers(code, detail, text):
@@ -95,10 +95,10 @@ def test_every_reason_reads_with_its_numbers(code, detail, text):
 
 
 def test_an_explanation_says_the_measured_value_and_the_limit():
-    text = explain_reason("cepat", {"seconds": 4, "limit": 7, "questions": 9})
+    text = explain_reason("fast", {"seconds": 4, "limit": 7, "questions": 9})
     assert text == "Ditahan karena diisi dalam 4 detik; batas untuk 9 pertanyaan: 7 detik."
-    assert explain_reason("cepat", None) == "Diisi sangat cepat"
-    assert explain_reason("cepat", {"seconds": "x"}) == "Diisi sangat cepat"  # never a 500
+    assert explain_reason("fast", None) == "Diisi sangat cepat"
+    assert explain_reason("fast", {"seconds": "x"}) == "Diisi sangat cepat"  # never a 500
 
 
 # --- the public form on a frozen clock ---------------------------------------------------------
@@ -106,7 +106,7 @@ def test_an_explanation_says_the_measured_value_and_the_limit():
 
 @pytest.mark.django_db
 def test_a_nine_question_form_answered_in_14_seconds_is_accepted(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     stored = answer_after(wave, 14)
     assert stored.duration_seconds == 14
     assert stored.status == Response.Status.ACCEPTED and stored.review_reasons == []
@@ -114,11 +114,11 @@ def test_a_nine_question_form_answered_in_14_seconds_is_accepted(world):
 
 @pytest.mark.django_db
 def test_a_nine_question_form_answered_in_3_seconds_is_held_with_its_numbers(world, client_for):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     stored = answer_after(wave, 3)
     assert stored.status == Response.Status.HELD
     assert stored.review_reasons == [Response.Reason.FAST]
-    assert stored.hold_details["cepat"] == {"seconds": 3, "limit": 7, "questions": 9}
+    assert stored.hold_details["fast"] == {"seconds": 3, "limit": 7, "questions": 9}
     page = client_for(world.kerja_a).get(reverse("surveys:review_queue", args=[wave.pk]))
     body = page.content.decode()
     assert "Ditahan karena diisi dalam 3 detik; batas untuk 9 pertanyaan: 7 detik." in body
@@ -127,7 +127,7 @@ def test_a_nine_question_form_answered_in_3_seconds_is_held_with_its_numbers(wor
 
 @pytest.mark.django_db
 def test_the_limit_is_the_one_in_force_when_the_answer_arrived(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     services.wave_policy_set(wave=wave, overrides={"tenths_per_question": 20}, by=world.kerja_a)
     wave.refresh_from_db()
     assert policy_for(wave).min_seconds == 18
@@ -136,7 +136,7 @@ def test_the_limit_is_the_one_in_force_when_the_answer_arrived(world):
     wave.refresh_from_db()
     assert wave.hold_policy == {}  # back to the default: nothing stored
     held = Response.objects.get()
-    assert held.hold_details["cepat"]["limit"] == 18  # what the reviewer reads stays true
+    assert held.hold_details["fast"]["limit"] == 18  # what the reviewer reads stays true
 
 
 # --- changing the numbers -----------------------------------------------------------------------
@@ -144,7 +144,7 @@ def test_the_limit_is_the_one_in_force_when_the_answer_arrived(world):
 
 @pytest.mark.django_db
 def test_a_policy_out_of_range_is_refused_and_nothing_changes(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     for bad in ({"address_limit": 0}, {"floor_seconds": -1}, {"nama": 3}, {"address_limit": "5"}):
         with pytest.raises(ValidationError):
             services.wave_policy_set(wave=wave, overrides=bad, by=world.kerja_a)
@@ -154,7 +154,7 @@ def test_a_policy_out_of_range_is_refused_and_nothing_changes(world):
 
 @pytest.mark.django_db
 def test_the_unit_cannot_loosen_the_rules_of_an_lke_wave_the_tpi_can(world, client_for):
-    wave = make_wave(world, kind="spak", access_mode="tautan")
+    wave = make_wave(world, kind="spak", access_mode="link")
     with pytest.raises(PermissionDenied):
         services.wave_policy_set(wave=wave, overrides={"address_limit": 500}, by=world.head_a)
     url = reverse("surveys:policy_edit", args=[wave.pk])
@@ -176,7 +176,7 @@ def test_the_unit_cannot_loosen_the_rules_of_an_lke_wave_the_tpi_can(world, clie
 
 @pytest.mark.django_db
 def test_the_open_link_mode_stays_labelled_weak_with_its_numbers(world, client_for):
-    wave = make_wave(world, kind="spkp", access_mode="tautan")
+    wave = make_wave(world, kind="spkp", access_mode="link")
     body = client_for(world.kerja_a).get(reverse("surveys:wave_detail", args=[wave.pk]))
     text = body.content.decode()
     assert "kontrol lemah" in text
@@ -186,7 +186,7 @@ def test_the_open_link_mode_stays_labelled_weak_with_its_numbers(world, client_f
 
 @pytest.mark.django_db
 def test_numbers_stored_by_hand_outside_the_limits_are_ignored(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     SurveyWave.objects.filter(pk=wave.pk).update(
         hold_policy={"address_limit": "banyak", "floor_seconds": -4, "pattern_any_address": 12,
                      "unknown": 1, "tenths_per_question": True}

@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def spak(world):
-    wave = make_wave(world, kind="spak", access_mode="tautan")
+    wave = make_wave(world, kind="spak", access_mode="link")
     wave.held = [
         services.response_submit_public(
             wave=wave, service=wave.services.get(), answers=answers_for(wave, 4), profile={},
@@ -51,7 +51,7 @@ def test_the_unit_cannot_approve_its_own_held_spak_answers(world, client_for, sp
         services.responses_review(
             wave=spak, response_ids=ids, accept=True, note="", by=world.users[username]
         )
-    assert statuses(spak) == before and set(before.values()) == {"ditahan"}
+    assert statuses(spak) == before and set(before.values()) == {"held"}
     assert AuditRecord.objects.count() == audits
 
 
@@ -107,10 +107,10 @@ def test_the_tpi_decides_and_the_results_show_who_when_and_how_many(world, clien
     held = [r.pk for r in spak.held]
     tpi.post(queue, {"decision": "terima", "responses": held[:2], "note": "Dicek"})
     tpi.post(queue, {"decision": "tolak", "responses": held[2:], "note": "Ganda"})
-    assert sorted(statuses(spak).values()) == ["diterima", "diterima", "ditolak"]
+    assert sorted(statuses(spak).values()) == ["accepted", "accepted", "rejected"]
     paper = tpi.post(reverse("surveys:paper_entry", args=[spak.pk]), paper_post(spak))
     assert paper.status_code == 302
-    assert Response.objects.get(channel="kertas").entered_by == world.tpi
+    assert Response.objects.get(channel="paper").entered_by == world.tpi
     results = client_for(world.head_a).get(reverse("surveys:results", args=[spak.pk]))
     body = results.content.decode()
     reviews = body[body.index('id="oversight-reviews"') : body.index('id="oversight-paper"')]
@@ -143,13 +143,13 @@ def test_someone_working_in_a_sub_unit_is_not_outside(world):
     )
     user = User.objects.create_user(username="tpi_pkm", password="x-Pass-12345", employee=employee)
     RoleAssignment.objects.create(user=user, role=Role.TPI)
-    wave_a = make_wave(world, kind="spkp", access_mode="tautan")
+    wave_a = make_wave(world, kind="spkp", access_mode="link")
     assert not permissions.can_decide_responses(user, wave_a)
     assert permissions.can_decide_responses(world.tpi, wave_a)
 
 
 def test_an_skm_wave_stays_the_units_own(world):
-    wave = make_wave(world, kind="skm", access_mode="tautan")
+    wave = make_wave(world, kind="skm", access_mode="link")
     assert permissions.can_decide_responses(world.kerja_a, wave)
     assert not permissions.can_decide_responses(world.tpi, wave)
 
@@ -158,7 +158,7 @@ def test_an_skm_wave_stays_the_units_own(world):
 
 
 def test_the_not_representative_banner_names_both_numbers_and_goes_at_target(world, client_for):
-    wave = make_wave(world, kind="skm", access_mode="tautan", services_spec=(("KTP-el", 6),))
+    wave = make_wave(world, kind="skm", access_mode="link", services_spec=(("KTP-el", 6),))
     target = wave.services.get().target_sample
     assert target == 6
     for i in range(target - 1):
@@ -174,7 +174,7 @@ def test_the_not_representative_banner_names_both_numbers_and_goes_at_target(wor
     assert 'id="not-representative"' in public
     assert "Baru 5 responden dari target sampel 6 responden" in public
 
-    full = make_wave(world, kind="skm", access_mode="tautan", services_spec=(("KTP-el", 6),),
+    full = make_wave(world, kind="skm", access_mode="link", services_spec=(("KTP-el", 6),),
                      period_number=4)  # fmt: skip
     for i in range(6):
         services.response_enter_paper(
@@ -189,7 +189,7 @@ def test_the_not_representative_banner_names_both_numbers_and_goes_at_target(wor
 
 
 def test_the_banner_reads_a_large_target_with_indonesian_digits(world, client_for):
-    wave = make_wave(world, kind="skm", access_mode="tautan",
+    wave = make_wave(world, kind="skm", access_mode="link",
                      services_spec=(("KTP-el", 30000), ("Akta", 30000), ("KK", 30000)))  # fmt: skip
     target = sum(s.target_sample for s in wave.services.all())
     for i in range(6):
@@ -207,7 +207,7 @@ def test_one_address_no_longer_adds_five_top_score_ballots_every_five_minutes(wo
     """The open-link attack: fresh browsers, one address, all answers at the top."""
     from datetime import UTC, datetime, timedelta
 
-    wave = make_wave(world, kind="spkp", access_mode="tautan")
+    wave = make_wave(world, kind="spkp", access_mode="link")
     start = datetime(2025, 8, 4, 9, 0, tzinfo=UTC)
     outcomes = []
     for i in range(15):

@@ -47,7 +47,7 @@ def respond(tablet, wave, clock, values, seconds=40):
 
 
 def test_a_kiosk_takes_five_respondents_in_a_row_from_one_address(world, client_for):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     with time_machine.travel(START, tick=False) as clock:
         tablet = unlock(world, wave)
         # Signed out on the tablet: a respondent cannot reach the staff pages.
@@ -72,7 +72,7 @@ def test_a_kiosk_takes_five_respondents_in_a_row_from_one_address(world, client_
 
 
 def test_without_a_kiosk_the_same_browser_is_stopped_and_the_address_held(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     phone = Client(REMOTE_ADDR=TABLET)
     with time_machine.travel(START, tick=False) as clock:
         assert respond(phone, wave, clock, 3).status_code == 302
@@ -81,13 +81,13 @@ def test_without_a_kiosk_the_same_browser_is_stopped_and_the_address_held(world)
 
 
 def test_a_kiosk_has_its_own_hourly_ceiling(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     with time_machine.travel(START, tick=False) as clock:
         tablet = unlock(world, wave, limit=3)
         for i in range(4):
             assert respond(tablet, wave, clock, [1 + i % 4] * 9).status_code == 302
     statuses = list(Response.objects.order_by("id").values_list("status", flat=True))
-    assert statuses == ["diterima"] * 3 + ["ditahan"]
+    assert statuses == ["accepted"] * 3 + ["held"]
     held = Response.objects.order_by("id").last()
     assert held.review_reasons == [Response.Reason.KIOSK]
     assert (
@@ -97,7 +97,7 @@ def test_a_kiosk_has_its_own_hourly_ceiling(world):
 
 
 def test_a_locked_kiosk_is_an_ordinary_browser_again(world, client_for):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     with time_machine.travel(START, tick=False) as clock:
         tablet = unlock(world, wave)
         assert respond(tablet, wave, clock, 3).status_code == 302
@@ -115,7 +115,7 @@ def test_a_locked_kiosk_is_an_ordinary_browser_again(world, client_for):
 
 
 def test_only_the_unit_writers_unlock_or_lock_a_kiosk(world, client_for):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     url = reverse("surveys:kiosk_unlock", args=[wave.pk])
     for user in (world.staff_a, world.tpi, world.pimpinan, world.staff_b):
         client = client_for(user)
@@ -130,8 +130,8 @@ def test_only_the_unit_writers_unlock_or_lock_a_kiosk(world, client_for):
 
 
 def test_a_made_up_kiosk_cookie_changes_nothing(world):
-    wave = make_wave(world, access_mode="tautan")
-    other = make_wave(world, access_mode="tautan", period_number=4)
+    wave = make_wave(world, access_mode="link")
+    other = make_wave(world, access_mode="link", period_number=4)
     _found, raw = kiosk.kiosk_unlock(wave=other, label="Loket lain", by=world.kerja_a)
     phone = Client(REMOTE_ADDR=TABLET)
     for value in ("bukan-kunci", raw, "x" * 5000):
@@ -144,7 +144,7 @@ def test_a_made_up_kiosk_cookie_changes_nothing(world):
 
 
 def test_a_code_wave_kiosk_still_asks_a_code_per_respondent(world):
-    wave = make_wave(world, kind="spak", access_mode="kode")
+    wave = make_wave(world, kind="spak", access_mode="code")
     batch = services.codes_issue(
         wave=wave, service=wave.services.get(), count=6, validity_days=7, by=world.kerja_a
     )
@@ -159,16 +159,16 @@ def test_a_code_wave_kiosk_still_asks_a_code_per_respondent(world):
             sent = tablet.post(form_url(wave), post_data(wave, 3, form_key=key, kode=code.code))
             assert sent.status_code == 302
             clock.shift(timedelta(seconds=60))
-    assert Response.objects.filter(status="diterima", kiosk__isnull=False).count() == 5
+    assert Response.objects.filter(status="accepted", kiosk__isnull=False).count() == 5
 
 
 def test_a_kiosk_at_one_service_counter_preselects_that_service(world):
-    wave = make_wave(world, access_mode="tautan", services_spec=(("KTP-el", 100), ("Akta", 50)))
+    wave = make_wave(world, access_mode="link", services_spec=(("KTP-el", 100), ("Akta", 50)))
     akta = wave.services.get(name="Akta")
     tablet = Client(REMOTE_ADDR=TABLET)
     tablet.force_login(world.kerja_a)
     url = reverse("surveys:kiosk_unlock", args=[wave.pk])
-    other = make_wave(world, access_mode="tautan", period_number=4)
+    other = make_wave(world, access_mode="link", period_number=4)
     refused = tablet.post(
         url, {"label": "Loket Akta", "per_hour_limit": 30, "service": other.services.get().pk}
     )

@@ -140,7 +140,7 @@ def test_code_mode_asks_for_the_code_first_then_shows_the_questions(code_wave, c
 
 
 def test_a_code_of_another_wave_is_unknown_here(world, code_wave, codes):
-    other = make_wave(world, kind="spkp", access_mode="kode")
+    other = make_wave(world, kind="spkp", access_mode="code")
     response = phone().post(
         url(other), post_data(other, 3, form_key=slow_key(), kode=codes[0].code)
     )

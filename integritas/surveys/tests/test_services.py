@@ -36,13 +36,13 @@ def test_a_wave_snapshots_the_bundled_instrument_with_exact_weights(world):
 def test_a_six_point_wave_needs_a_conversion_and_skm_stays_on_four_points(world):
     with pytest.raises(ValidationError, match="konversi"):
         services.wave_create(
-            unit=world.unit_a, kind="spak", period_type="tahun", year=2025, period_number=1,
-            access_mode="kode", scale=6, by=world.kerja_a,
+            unit=world.unit_a, kind="spak", period_type="year", year=2025, period_number=1,
+            access_mode="code", scale=6, by=world.kerja_a,
         )  # fmt: skip
     with pytest.raises(ValidationError, match="1–4"):
         services.wave_create(
-            unit=world.unit_a, kind="skm", period_type="tahun", year=2025, period_number=1,
-            access_mode="kode", scale=6, conversion="proportional", by=world.kerja_a,
+            unit=world.unit_a, kind="skm", period_type="year", year=2025, period_number=1,
+            access_mode="code", scale=6, conversion="proportional", by=world.kerja_a,
         )  # fmt: skip
     wave = make_wave(world, kind="spkp", scale=6, conversion="range-1-4", open_=False)
     assert wave.scale == 6 and wave.conversion == "range-1-4"
@@ -86,7 +86,7 @@ def test_the_instrument_is_frozen_once_the_wave_opens(world):
             wave=wave, name="X", text="Y?", answers=["a", "b", "c", "d"], by=world.kerja_a
         )
     with pytest.raises(ValidationError):
-        services.wave_update(wave=wave, changes={"access_mode": "tautan"}, by=world.kerja_a)
+        services.wave_update(wave=wave, changes={"access_mode": "link"}, by=world.kerja_a)
     services.wave_update(wave=wave, changes={"code_validity_days": 3}, by=world.kerja_a)
     wave.refresh_from_db()
     assert wave.code_validity_days == 3
@@ -173,7 +173,7 @@ def test_a_paper_sheet_is_entered_once_and_accepted_under_the_clerks_name(world)
 
 
 def test_review_accepts_or_rejects_but_never_deletes(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     held = [
         services.response_submit_public(
             wave=wave, service=wave.services.get(), answers=answers_for(wave, 4), profile={},
@@ -199,7 +199,7 @@ def test_review_accepts_or_rejects_but_never_deletes(world):
         == 1
     )
     statuses = dict(Response.objects.values_list("pk", "status"))
-    assert statuses == {held[0].pk: "diterima", held[1].pk: "diterima", held[2].pk: "ditolak"}
+    assert statuses == {held[0].pk: "accepted", held[1].pk: "accepted", held[2].pk: "rejected"}
     rejected = Response.objects.get(pk=held[2].pk)
     assert rejected.reviewed_by == world.kerja_a and rejected.review_note == "Robot"
     assert rejected.answers.count() == 9
@@ -209,7 +209,7 @@ def test_review_accepts_or_rejects_but_never_deletes(world):
 
 
 def test_closing_freezes_the_results_and_stops_answers_and_reviews(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     for i, value in enumerate([4, 3, 3]):
         services.response_submit_public(
             wave=wave, service=wave.services.get(), answers=answers_for(wave, value), profile={},

@@ -62,7 +62,7 @@ def _exact_ci_ikm(all_rows, wave):
 @pytest.mark.parametrize("seed", [1, 2, 3])
 def test_skm_indices_from_sql_equal_the_pure_computation_on_raw_rows(world, seed):
     rng = random.Random(seed)
-    wave = make_wave(world, access_mode="tautan", services_spec=(("KTP-el", 200), ("Akta", 80)))
+    wave = make_wave(world, access_mode="link", services_spec=(("KTP-el", 200), ("Akta", 80)))
     rows = _fill(wave, rng, 40 + seed * 7, held=3, rejected=2)
     result = selectors.wave_results(wave)
 
@@ -90,7 +90,7 @@ def test_skm_indices_from_sql_equal_the_pure_computation_on_raw_rows(world, seed
 
 
 def test_unit_weights_are_honoured_in_the_sql_path(world):
-    wave = make_wave(world, access_mode="tautan", open_=False)
+    wave = make_wave(world, access_mode="link", open_=False)
     wave = services.wave_item_add(
         wave=wave, name="Kebersihan", text="Bagaimana kebersihan ruang tunggu?",
         answers=["Kotor", "Kurang bersih", "Bersih", "Sangat bersih"], by=world.kerja_a,
@@ -111,7 +111,7 @@ def test_unit_weights_are_honoured_in_the_sql_path(world):
 
 @pytest.mark.parametrize("conversion", ["proportional", "range-1-4", "range-0-4"])
 def test_a_six_point_spak_wave_uses_its_chosen_conversion(world, conversion):
-    wave = make_wave(world, kind="spak", access_mode="tautan", scale=6, conversion=conversion)
+    wave = make_wave(world, kind="spak", access_mode="link", scale=6, conversion=conversion)
     rows = _fill(wave, random.Random(9), 25)
     everyone = [r for group in rows.values() for r in group]
     expected = indices.survey_from_rows(everyone, wave.item_codes, scale=6, conversion=conversion)
@@ -123,7 +123,7 @@ def test_a_six_point_spak_wave_uses_its_chosen_conversion(world, conversion):
 
 
 def test_spkp_index_on_the_default_scale_needs_no_conversion(world):
-    wave = make_wave(world, kind="spkp", access_mode="kode")
+    wave = make_wave(world, kind="spkp", access_mode="code")
     rows = _fill(wave, random.Random(11), 20)
     everyone = [r for group in rows.values() for r in group]
     expected = indices.survey_from_rows(everyone, wave.item_codes, scale=4)
@@ -132,7 +132,7 @@ def test_spkp_index_on_the_default_scale_needs_no_conversion(world):
 
 
 def test_only_accepted_responses_count(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     _fill(wave, random.Random(3), 0, held=4, rejected=4)
     result = selectors.wave_results(wave)
     assert result.respondents == 0 and result.overall.value is None
@@ -140,7 +140,7 @@ def test_only_accepted_responses_count(world):
 
 
 def test_a_sample_below_target_is_warned_about(world):
-    wave = make_wave(world, access_mode="tautan", services_spec=(("KTP-el", 100),))
+    wave = make_wave(world, access_mode="link", services_spec=(("KTP-el", 100),))
     _fill(wave, random.Random(4), 10)
     result = selectors.wave_results(wave)
     assert result.overall.target == 80  # Krejcie & Morgan, N = 100
@@ -149,7 +149,7 @@ def test_a_sample_below_target_is_warned_about(world):
 
 def test_the_indices_of_many_waves_take_a_fixed_number_of_queries(world):
     waves = [
-        make_wave(world, access_mode="tautan", period_number=q, kind=k)
+        make_wave(world, access_mode="link", period_number=q, kind=k)
         for q in (1, 2) for k in ("skm", "spkp")
     ]  # fmt: skip
     for wave in waves:
@@ -162,7 +162,7 @@ def test_the_indices_of_many_waves_take_a_fixed_number_of_queries(world):
 
 
 def test_a_small_sample_interval_is_cut_to_the_scale(world):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     rows = [[4, 3, 3, 4, 3, 4, 4, 2, 3], [3, 3, 4, 4, 3, 3, 4, 3, 3], [4] * 8 + [3]]
     for i, values in enumerate(rows):
         services.response_submit_public(

@@ -23,7 +23,7 @@ def test_a_tim_kerja_member_creates_and_opens_a_wave_through_the_pages(world, cl
     response = client.post(
         reverse("surveys:wave_create"),
         {"unit": world.unit_a.pk, "kind": "skm", "period_type": "semester", "period_number": 2,
-         "year": 2025, "access_mode": "kode", "code_validity_days": 5, "scale": 4,
+         "year": 2025, "access_mode": "code", "code_validity_days": 5, "scale": 4,
          "conversion": "", "sample_method": "formula"},
     )  # fmt: skip
     wave = SurveyWave.objects.get()
@@ -45,14 +45,14 @@ def test_a_tim_kerja_member_creates_and_opens_a_wave_through_the_pages(world, cl
     assert "tepat 1" in bad.content.decode()
     assert client.post(reverse("surveys:wave_open", args=[wave.pk])).status_code == 302
     wave.refresh_from_db()
-    assert wave.status == "dibuka" and len(wave.item_codes) == 10 and wave.weight_denominator == 10
+    assert wave.status == "open" and len(wave.item_codes) == 10 and wave.weight_denominator == 10
 
 
 def test_the_create_form_refuses_a_six_point_skm_and_keeps_what_was_typed(world, client_for):
     response = client_for(world.kerja_a).post(
         reverse("surveys:wave_create"),
         {"unit": world.unit_a.pk, "kind": "skm", "period_type": "semester", "period_number": 3,
-         "year": 2025, "access_mode": "tautan", "code_validity_days": 7, "scale": 6,
+         "year": 2025, "access_mode": "link", "code_validity_days": 7, "scale": 6,
          "conversion": "", "sample_method": "formula"},
     )  # fmt: skip
     body = response.content.decode()
@@ -62,7 +62,7 @@ def test_the_create_form_refuses_a_six_point_skm_and_keeps_what_was_typed(world,
         and "Pilih konversi" in body
         and "Periode ke-3 tidak ada untuk Semester" in body
     )
-    assert response.context["form"]["access_mode"].value() == "tautan"
+    assert response.context["form"]["access_mode"].value() == "link"
     assert not SurveyWave.objects.exists()
 
 
@@ -91,11 +91,11 @@ def test_paper_entry_stores_a_sheet_and_refuses_it_twice_keeping_the_answers(wor
     assert again.status_code == 200 and "sudah dimasukkan" in again.content.decode()
     assert again.context["form"]["q_U1"].value() == "4"
     stored = Response.objects.get()
-    assert (stored.channel, stored.status, stored.gender) == ("kertas", "diterima", "L")
+    assert (stored.channel, stored.status, stored.gender) == ("paper", "accepted", "L")
 
 
 def test_the_review_queue_approves_and_rejects_held_responses(world, client_for):
-    wave = make_wave(world, access_mode="tautan")
+    wave = make_wave(world, access_mode="link")
     held = [
         services.response_submit_public(
             wave=wave, service=wave.services.get(), answers=answers_for(wave, 2), profile={},
@@ -116,16 +116,16 @@ def test_the_review_queue_approves_and_rejects_held_responses(world, client_for)
     client.post(url, {"decision": "terima", "responses": [held[0].pk, held[1].pk], "note": "Dicek"})
     client.post(url, {"decision": "tolak", "responses": [held[2].pk], "note": "Pola robot"})
     assert dict(Response.objects.values_list("pk", "status")) == {
-        held[0].pk: "diterima", held[1].pk: "diterima", held[2].pk: "ditolak",
+        held[0].pk: "accepted", held[1].pk: "accepted", held[2].pk: "rejected",
     }  # fmt: skip
     assert Response.objects.count() == 3  # nothing deleted
-    rejected_tab = client.get(url, {"status": "ditolak"}).content.decode()
+    rejected_tab = client.get(url, {"status": "rejected"}).content.decode()
     assert "Pola robot" in rejected_tab
     assert AuditRecord.objects.filter(action="survei.jawaban_diterima").count() == 2
 
 
 def test_the_results_page_shows_the_ikm_mutu_ci_chart_and_warning(world, client_for):
-    wave = make_wave(world, access_mode="tautan", services_spec=(("KTP-el", 100), ("Akta", 40)))
+    wave = make_wave(world, access_mode="link", services_spec=(("KTP-el", 100), ("Akta", 40)))
     for i, value in enumerate([4, 3, 4, 4, 3]):
         services.response_enter_paper(
             wave=wave, service=wave.services.first(), answers=answers_for(wave, value),
@@ -194,7 +194,7 @@ def test_the_wave_list_takes_a_fixed_number_of_queries(world, client_for):
         client.get(reverse("surveys:wave_list"))
     for quarter in (1, 2):
         for kind in ("spak", "spkp"):
-            wave = make_wave(world, kind=kind, period_number=quarter, access_mode="tautan")
+            wave = make_wave(world, kind=kind, period_number=quarter, access_mode="link")
             services.response_submit_public(
                 wave=wave, service=wave.services.get(), answers=answers_for(wave, 3), profile={},
                 idempotency_key="z", duration=1,
@@ -205,7 +205,7 @@ def test_the_wave_list_takes_a_fixed_number_of_queries(world, client_for):
 
 
 def test_the_wave_page_and_review_queue_take_a_fixed_number_of_queries(world, client_for):
-    wave = make_wave(world, access_mode="tautan", services_spec=(("A", 50),))
+    wave = make_wave(world, access_mode="link", services_spec=(("A", 50),))
     client = client_for(world.kerja_a)
 
     def counts():
