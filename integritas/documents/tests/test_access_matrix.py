@@ -84,7 +84,7 @@ def proposed(world):
         record_facts(world, world.unit_a)
         make_final(world.unit_a, version)
         item = services.recommendation_record(
-            unit=world.unit_a, year=YEAR, outcome="diusulkan", by=world.tpi
+            unit=world.unit_a, year=YEAR, outcome="proposed", by=world.tpi
         )
         services.recommendation_decide(recommendation=item, approve=True, by=world.pimpinan)
         predicate = services.tpn_result_record(

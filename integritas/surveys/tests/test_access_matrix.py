@@ -139,7 +139,7 @@ def test_the_public_sees_only_the_form(world, wave_a):
 @pytest.fixture
 def objects(world, wave_a):
     """Unit A's open wave with a kiosk and a follow-up row, and a draft wave of unit A."""
-    draft = make_wave(world, kind="spak", access_mode="tautan", open_=False,
+    draft = make_wave(world, kind="spak", access_mode="link", open_=False,
                       services_spec=(("KTP-el", 100), ("Akta", 50)))  # fmt: skip
     found, _raw = kiosk.kiosk_unlock(wave=wave_a, label="Loket 1", by=world.kerja_a)
     follow_up = FollowUp.objects.create(wave=wave_a, item_code=wave_a.item_codes[0],
