@@ -8,96 +8,86 @@ decisions point to.
 from decimal import Decimal
 from typing import Any
 
-from django.http import Http404
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 
 from integritas.common.formatting import angka, tanggal
 from integritas.documents.catalogue import DocumentType, register
 from integritas.documents.render import letterhead
-from integritas.evaluation import charts, engine, selectors
+from integritas.evaluation import charts, engine, pages, selectors
 from integritas.evaluation.models import AssessmentSnapshot
+from integritas.evaluation.snapshots import SnapshotSide, read_snapshot
 from integritas.organization.models import Unit
 
 
-def _number(text: str | None) -> Decimal | None:
-    return Decimal(text) if text not in (None, "") else None
-
-
 def report_context(snapshot: AssessmentSnapshot) -> dict[str, Any]:
-    """Everything the recap shows, from the snapshot data (and the worksheet's names and texts)."""
-    data = snapshot.data
+    """Everything the recap shows, from the snapshot's read model (and the worksheet's texts)."""
+    final = read_snapshot(snapshot)
     assessment = snapshot.assessment
     framework = selectors.engine_framework(assessment.framework)
-    scores = data["scores"]
+    own, tpi = final.scores.own, final.scores.tpi
     areas: list[dict[str, Any]] = []
     bars: list[tuple[str, Decimal, Decimal]] = []
     for area in framework.areas:
-        own, tpi = scores["self"]["areas"][area.code], scores["tpi"]["areas"][area.code]
+        own_area, tpi_area = own.area(area.code), tpi.area(area.code)
         areas.append(
             {
                 "number": area.number,
                 "code": area.code,
                 "name": area.name,
                 "weight": area.weight,
-                "self": _number(own["total"]),
-                "tpi": _number(tpi["total"]),
-                "pemenuhan": _number(tpi["pemenuhan"]),
-                "reform": _number(tpi["reform"]),
+                "self": own_area.total,
+                "tpi": tpi_area.total,
+                "pemenuhan": tpi_area.pemenuhan,
+                "reform": tpi_area.reform,
             }
         )
-        bars.append((area.code, _number(tpi["total"]) or Decimal(0), area.weight))
+        bars.append((area.code, tpi_area.total or Decimal(0), area.weight))
     components = [
         {
             "name": c.name,
             "weight": c.weight,
-            "points": _number(scores["tpi"]["hasil_components"][c.code]["points"]),
+            "points": tpi.component(c.code).points,
             "counted": c.weight > 0,
         }
         for c in framework.hasil_components
     ]
     titles = {r.code: r for r in selectors.rule_sets(framework)}
     verdicts = []
-    for code, predicates in data["verdicts"].items():
-        rule_set = titles.get(code)
+    for verdict in final.verdicts:
+        rule_set = titles.get(verdict.rule_set)
         verdicts.append(
             {
-                "title": rule_set.title if rule_set else code,
+                "title": rule_set.title if rule_set else verdict.rule_set,
                 "local": bool(rule_set and rule_set.scope == "local"),
-                "predicates": [
-                    {"name": name, **predicates[name]}
-                    for name in engine.framework.PREDICATES
-                    if name in predicates
-                ],
+                "predicates": verdict.known_predicates(),
             }
         )
     questions = []
     for question in framework.questions:
-        entry = data["answers"][question.code]
-        evidence = data["evidence"].get(question.code, [])
+        answer = final.answer(question.code)
         questions.append(
             {
                 "code": question.code,
-                "self": entry["self"]["option"] or _percent(entry["self"]["percent"]),
-                "tpi": entry["tpi"]["option"] or _percent(entry["tpi"]["percent"]),
-                "value": _number(entry["tpi"]["value"]),
-                "evidence": evidence,
+                "self": _shown(answer.own),
+                "tpi": _shown(answer.tpi),
+                "value": answer.tpi.value,
+                "evidence": final.evidence_for(question.code),
             }
         )
     ratios = charts.area_ratios(selectors.rule_sets(framework))
-    finalised_at = parse_datetime(data["finalised"]["at"])
+    finalised_at = final.finalised_at
     return {
         "kop": letterhead(Unit.objects.filter(type=Unit.Type.INSPEKTORAT).first()),
         "assessment": assessment,
-        "data": data,
+        "final": final,
         "snapshot": snapshot,
         "areas": areas,
         "components": components,
         "verdicts": verdicts,
         "questions": questions,
         "totals": {
-            side: {k: _number(scores[side][k]) for k in ("total", "pengungkit", "hasil")}
-            for side in ("self", "tpi")
+            side: {"total": score.total, "pengungkit": score.pengungkit, "hasil": score.hasil}
+            for side, score in (("self", own), ("tpi", tpi))
         },
         "chart": charts.bar_chart(bars, ratios, width=760),
         "finalised_on": tanggal(timezone.localtime(finalised_at).date()) if finalised_at else "",
@@ -105,9 +95,9 @@ def report_context(snapshot: AssessmentSnapshot) -> dict[str, Any]:
     }
 
 
-def _percent(text: str | None) -> str:
-    value = _number(text)
-    return f"{engine.format_id(value)}%" if value is not None else ""
+def _shown(side: SnapshotSide) -> str:
+    """An answer as the recap lists it: its option label, or its percentage."""
+    return side.option or (f"{engine.format_id(side.percent)}%" if side.percent is not None else "")
 
 
 def _two(value: Decimal | None) -> str:
@@ -117,18 +107,16 @@ def _two(value: Decimal | None) -> str:
 def rekap_context(snapshot: AssessmentSnapshot) -> dict[str, Any]:
     """The recap as display strings (the same for .docx and PDF)."""
     full = report_context(snapshot)
-    assessment, data = full["assessment"], full["data"]
+    assessment, final = full["assessment"], full["final"]
     return {
         "unit_name": assessment.unit.name,
         "year": str(assessment.year),
         "revision": f"Revisi {assessment.revision}" if assessment.revision > 1 else "",
         "framework_title": full["framework"].title,
         "regulation": full["framework"].regulation[:140],
-        "finalised_name": data["finalised"]["name"],
+        "finalised_name": final.finalised_name,
         "finalised_on": full["finalised_on"],
-        "reviewers": "; ".join(
-            r["name"] + (" (ketua)" if r.get("ketua") else "") for r in data.get("reviewers", [])
-        ),
+        "reviewers": "; ".join(r.name + (" (ketua)" if r.ketua else "") for r in final.reviewers),
         "areas": [
             {
                 "name": f"{a['number']}. {a['name']}",
@@ -157,13 +145,13 @@ def rekap_context(snapshot: AssessmentSnapshot) -> dict[str, Any]:
                 else "prediksi penilaian TPN",
                 "predicates": [
                     {
-                        "name": f"Menuju {p['name']}",
-                        "status": "Memenuhi" if p.get("eligible") else "Belum memenuhi",
-                        "eligible": bool(p.get("eligible")),
-                        "notes": "; ".join(f["message"] for f in p.get("failures", []))
+                        "name": f"Menuju {p.name}",
+                        "status": "Memenuhi" if p.eligible else "Belum memenuhi",
+                        "eligible": p.eligible,
+                        "notes": "; ".join(f.message for f in p.failures)
                         or (
                             "Syarat predikat Menuju WBK diperiksa pada tahap usulan."
-                            if p.get("not_evaluated")
+                            if p.not_evaluated
                             else "–"
                         ),
                     }
@@ -178,9 +166,7 @@ def rekap_context(snapshot: AssessmentSnapshot) -> dict[str, Any]:
                 "self": q["self"] or "–",
                 "tpi": q["tpi"] or "–",
                 "value": _two(q["value"]),
-                "evidence": "; ".join(
-                    f"{e['title'][:40]} (revisi {e['number']})" for e in q["evidence"]
-                )
+                "evidence": "; ".join(f"{e.title[:40]} (revisi {e.number})" for e in q["evidence"])
                 or "–",
             }
             for q in full["questions"]
@@ -190,28 +176,6 @@ def rekap_context(snapshot: AssessmentSnapshot) -> dict[str, Any]:
 
 def _chart(snapshot: AssessmentSnapshot) -> dict[str, Any]:
     return {"chart": report_context(snapshot)["chart"]}
-
-
-def _snapshot_for_user(user, pk: int) -> AssessmentSnapshot:
-    """The snapshot of a final assessment the user may read (``pk`` is the assessment's)."""
-    assessment = selectors.assessment_for_user(user, pk)
-    snapshot = (
-        AssessmentSnapshot.objects.select_related("assessment", "assessment__unit")
-        .filter(assessment=assessment)
-        .first()
-    )
-    if snapshot is None:
-        raise Http404
-    return snapshot
-
-
-def _find_snapshot(unit, year: int | None) -> AssessmentSnapshot | None:
-    found = AssessmentSnapshot.objects.select_related("assessment", "assessment__unit").filter(
-        assessment__unit=unit
-    )
-    if year is not None:
-        found = found.filter(assessment__year=year)
-    return found.order_by("-assessment__year", "-assessment__revision", "-pk").first()
 
 
 def _inspektorat(snapshot: AssessmentSnapshot) -> Unit | None:
@@ -237,8 +201,8 @@ register(
     DocumentType(
         code="rekap-lke", title="Rekapitulasi hasil evaluasi LKE oleh TPI", owner="evaluation",
         docx_template="evaluation_rekap.docx", pdf_template="documents/evaluation/rekap.html",
-        offered_on="evaluation:score", what="penilaian LKE final", find=_find_snapshot,
-        fetch=_snapshot_for_user, context=rekap_context, unit_of=lambda s: s.assessment.unit,
+        offered_on="evaluation:score", what="penilaian LKE final", find=pages.latest_snapshot,
+        fetch=pages.snapshot_for_user, context=rekap_context, unit_of=lambda s: s.assessment.unit,
         year_of=lambda s: s.assessment.year,
         filename=lambda s: f"rekap-lke-{s.assessment.unit.code}-{s.assessment.year}-r{s.assessment.revision}",
         demo=_demo, pdf_extra=_chart, numbered=False, letterhead_of=_inspektorat,

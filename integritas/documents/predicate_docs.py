@@ -10,7 +10,6 @@ from __future__ import annotations
 import tempfile
 import zipfile
 from collections.abc import Iterator
-from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
@@ -25,8 +24,9 @@ from integritas.common.formatting import tanggal
 from integritas.documents import predicate_docx
 from integritas.documents.render import DOCX_MIME, PDF_MIME, file_response, letterhead, render_pdf
 from integritas.evaluation import excel
+from integritas.evaluation import pages as evaluation_pages
 from integritas.evaluation import selectors as evaluation_selectors
-from integritas.evaluation.models import Assessment, AssessmentSnapshot, EvidenceLink
+from integritas.evaluation.models import EvidenceLink
 from integritas.predicates import access
 from integritas.predicates.models import Monitoring, Recommendation
 
@@ -171,41 +171,23 @@ def write_package(year: int, target: Any) -> None:
 
 def internal_report_context(year: int) -> dict[str, Any]:
     """Laporan Hasil Evaluasi Internal (Pasal 19–20): every evaluated unit from its frozen snapshot."""
-    finals = (
-        AssessmentSnapshot.objects.filter(
-            assessment__year=year, assessment__status=Assessment.Status.FINAL
-        )
-        .select_related("assessment__unit")
-        .order_by("assessment__unit__name")
-    )
     recommendations = {
         r.unit_id: r
         for r in Recommendation.objects.filter(year=year)
         .prefetch_related("follow_ups")
         .select_related("unit")
     }
-    rows = []
-    for snapshot in finals:
-        scores = (
-            snapshot.data.get("scores", {}).get("tpi")
-            or snapshot.data.get("scores", {}).get("self")
-            or {}
-        )
-        rows.append({
-            "unit": snapshot.assessment.unit,
-            "total": _number(scores.get("total")),
-            "pengungkit": _number(scores.get("pengungkit")),
-            "hasil": _number(scores.get("hasil")),
-            "recommendation": recommendations.get(snapshot.assessment.unit_id),
-        })  # fmt: skip
+    rows = [
+        {
+            "unit": row.assessment.unit,
+            "total": row.totals.total,
+            "pengungkit": row.totals.pengungkit,
+            "hasil": row.totals.hasil,
+            "recommendation": recommendations.get(row.assessment.unit_id),
+        }
+        for row in evaluation_pages.final_totals(year)
+    ]
     return {**_common(year), "rows": rows, "kop": letterhead()}
-
-
-def _number(text: Any) -> Decimal | None:
-    try:
-        return Decimal(str(text)) if text is not None else None
-    except (ArithmeticError, ValueError):
-        return None
 
 
 def internal_report(request, year: int, fmt: str):

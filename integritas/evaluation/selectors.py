@@ -122,7 +122,7 @@ class Verdicts:
     gaps: tuple[engine.GapResult, ...]
 
 
-@dataclass
+@dataclass(frozen=True)
 class AssessmentData:
     """Everything a page of one assessment shows, loaded in one batch."""
 

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from integritas.accounts import access
 from integritas.common.numbers import format_input, query_int
 from integritas.evaluation import access as evaluation_access
-from integritas.evaluation import engine, selectors, services
+from integritas.evaluation import engine, pages, selectors, services
 from integritas.evaluation.forms import (
     AssessmentCreateForm,
     EvidenceUploadForm,
@@ -100,19 +100,15 @@ def _rights(user, assessment: Assessment) -> dict[str, bool]:
 
 
 def assessment_detail(request, pk):
-    assessment = selectors.assessment_for_user(request.user, pk)
-    data = selectors.assessment_data(assessment, with_links=False)
-    rights = _rights(request.user, assessment)
+    page = pages.assessment_page(request.user, pk)
     return render(
         request,
         "evaluation/assessment_detail.html",
         {
-            "assessment": assessment,
-            "data": data,
-            "progress": data.area_progress(),
-            "reviewers": selectors.reviewers_of(assessment),
-            "hasil_rows": _hasil_rows(data),
-            **rights,
+            **page.context(),
+            "progress": page.data.area_progress(),
+            "reviewers": selectors.reviewers_of(page.assessment),
+            "hasil_rows": _hasil_rows(page.data),
         },
     )
 
@@ -203,10 +199,9 @@ def _question_rows(data: selectors.AssessmentData, area: engine.Area, *, editabl
 
 def assessment_fill(request, pk, area):
     """Pasal 11: the Tim Kerja fills one area's questions; each answer saves as it is entered."""
-    assessment = selectors.assessment_for_user(request.user, pk)
-    data = selectors.assessment_data(assessment)
+    page = pages.assessment_page(request.user, pk, with_links=True)
+    assessment, data, rights = page.assessment, page.data, page.rights.as_context()
     area_obj = _area_or_404(data.framework, area)
-    rights = _rights(request.user, assessment)
     progress = data.area_progress()
     areas = list(data.framework.areas)
     index = areas.index(area_obj)

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from integritas.accounts import access
 from integritas.common import exports, staging
-from integritas.evaluation import excel, selectors, services
+from integritas.evaluation import excel, pages, selectors, services
 from integritas.evaluation.forms import (
     ImportForm,
 )
@@ -27,11 +27,10 @@ from integritas.evaluation.views import (
 
 
 def export_excel(request, pk):
-    assessment = selectors.assessment_for_user(request.user, pk)
-    data = selectors.assessment_data(
-        assessment, with_review=_rights(request.user, assessment)["can_see_review"]
-    )
-    body = excel.export_workbook(data)
+    """The worksheet as the viewer may see it: the TPI side only if the page would show it."""
+    page = pages.assessment_page(request.user, pk, with_links=True)
+    assessment = page.assessment
+    body = excel.export_workbook(page.data)
     return exports.attachment(
         HttpResponse(body, content_type=exports.XLSX_MIME),
         f"LKE-{assessment.unit.code}-{assessment.year}-r{assessment.revision}.xlsx",

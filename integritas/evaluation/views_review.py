@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from integritas.accounts import access
 from integritas.common.formatting import angka, round2
 from integritas.common.numbers import format_number
-from integritas.evaluation import charts, engine, next_steps, review, selectors, services
+from integritas.evaluation import charts, engine, next_steps, pages, review, selectors, services
 from integritas.evaluation.forms import (
     ReturnForm,
     ReviewerAssignForm,
@@ -31,7 +31,6 @@ from integritas.evaluation.views import (
     _errors,
     _hasil_rows,
     _question_rows,
-    _rights,
     _status_response,
     _year,
     slug,
@@ -42,10 +41,9 @@ from integritas.evaluation.views import (
 
 def review_area(request, pk, area):
     """Pasal 19: self-score, TPI score and their difference side by side; TPI scores here."""
-    assessment = selectors.assessment_for_user(request.user, pk)
-    rights = _rights(request.user, assessment)
+    page = pages.assessment_page(request.user, pk, with_links=True)
+    assessment, data, rights = page.assessment, page.data, page.rights.as_context()
     access.require(rights["can_see_review"])
-    data = selectors.assessment_data(assessment)
     area_obj = _area_or_404(data.framework, area)
     groups = _question_rows(data, area_obj, editable=False)
     return render(
@@ -241,9 +239,8 @@ def assignment_remove(request, pk):
 
 def score(request, pk):
     """The score page: six areas against their minimums, hasil, both verdicts, the gap analysis."""
-    assessment = selectors.assessment_for_user(request.user, pk)
-    rights = _rights(request.user, assessment)
-    data = selectors.assessment_data(assessment, with_links=False)
+    page = pages.assessment_page(request.user, pk)
+    assessment, data, rights = page.assessment, page.data, page.rights.as_context()
     has_tpi = data.tpi_score is not None and rights["can_see_review"]
     side = request.GET.get("sumber") or (
         selectors.TPI if has_tpi and assessment.is_final else selectors.SELF

@@ -78,3 +78,21 @@ def test_unit_b_and_drafts_get_no_recap(world, client_for, final):
     draft = services.assessment_create(unit=world.unit_a, year=YEAR + 1, by=world.kerja_a)
     response = client_for(world.head_a).get(reverse("documents:lke_report", args=[draft.pk]))
     assert response.status_code == 404
+
+
+def test_the_recap_is_read_through_the_snapshot_reader(world, final, django_assert_num_queries):
+    from integritas.common.formatting import angka
+    from integritas.documents import evaluation_docs
+    from integritas.evaluation import pages, snapshots
+
+    snapshot = pages.snapshot_for_user(world.head_a, final.pk)
+    read = snapshots.read_snapshot(snapshot)
+    # the Inspektorat's letterhead (unit, institution); nothing per answer, area or rule set
+    with django_assert_num_queries(2):
+        context = evaluation_docs.rekap_context(snapshot)
+    assert context["totals"]["tpi"]["total"] == angka(read.scores.tpi.total, 2)
+    assert context["totals"]["self"]["hasil"] == angka(read.scores.own.hasil, 2)
+    assert context["finalised_name"] == read.finalised_name
+    assert len(context["questions"]) == len(read.answers)
+    first = next(iter(read.answers.values()))
+    assert context["questions"][0]["value"] == angka(first.tpi.value, 2)
