@@ -25,7 +25,7 @@ def test_the_demo_gives_dukcapil_closed_skm_and_open_spak_spkp_waves(world):
         "Perekaman KTP-el",
         "Akta Kelahiran",
     ]
-    assert latest_skm.follow_ups.count() == 2 and latest_skm.result_mutu in "ABCD"
+    assert latest_skm.follow_ups.count() == 2 and latest_skm.result_mutu in {"A", "B", "C", "D"}
     for kind in ("spak", "spkp"):
         wave = waves.get(kind=kind)
         assert (wave.status, wave.access_mode) == ("open", "code")
