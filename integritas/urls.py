@@ -3,6 +3,15 @@ from django.contrib import admin
 from django.urls import include, path
 
 from integritas.accounts.forms import AdminLockoutAuthenticationForm
+from integritas.evaluation import urls as evaluation_urls
+from integritas.predicates.views_score import assessment_score
+
+# The LKE score page belongs to evaluation, but what it says next depends on the predicate the
+# unit holds, which the register one layer up knows: predicates serves it and passes that in.
+evaluation_patterns = [
+    *evaluation_urls.urlpatterns,
+    path("<int:pk>/nilai/", assessment_score, name="score"),
+]
 
 urlpatterns = [
     path("", include("integritas.portal.urls")),
@@ -10,7 +19,7 @@ urlpatterns = [
     path("organisasi/", include("integritas.organization.urls")),
     path("komitmen/", include("integritas.commitment.urls")),
     path("rencana/", include("integritas.planning.urls")),
-    path("lke/", include("integritas.evaluation.urls")),
+    path("lke/", include((evaluation_patterns, evaluation_urls.app_name))),
     path("survei/", include("integritas.surveys.urls")),
     path("predikat/", include("integritas.predicates.urls")),
     path("s/", include("integritas.surveys.public_urls")),

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from integritas.common.files import PrivateFileField
+from integritas.common.formatting import tanggal
 from integritas.common.uploads import IMAGE, PDF, private_name
 from integritas.organization.models import Employee, Unit
 
@@ -69,7 +70,7 @@ class PactSigning(models.Model):
         verbose_name_plural = _("penandatanganan massal")
 
     def __str__(self) -> str:
-        return f"{self.unit.code} {self.signed_on:%Y-%m-%d} ({self.get_occasion_display()})"
+        return f"{self.unit.code} {tanggal(self.signed_on)} ({self.get_occasion_display()})"
 
 
 class IntegrityPact(models.Model):
@@ -113,7 +114,7 @@ class IntegrityPact(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.employee} — {self.signed_on:%Y-%m-%d}"
+        return f"{self.employee} — {tanggal(self.signed_on)}"
 
     @property
     def has_document(self) -> bool:
@@ -173,7 +174,7 @@ class Declaration(models.Model):
 
     def __str__(self) -> str:
         where = self.unit.name if self.unit is not None else _("Pemerintah Kota Kupang")
-        return f"{_('Pencanangan')} {where} ({self.declared_on:%Y-%m-%d})"
+        return f"{_('Pencanangan')} {where} ({tanggal(self.declared_on)})"
 
     def get_absolute_url(self) -> str:
         return reverse("commitment:declaration_detail", args=[self.pk])

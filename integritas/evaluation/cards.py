@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from integritas.accounts import access
 from integritas.common.cards import Card
-from integritas.evaluation import next_steps, selectors
+from integritas.evaluation import selectors
 from integritas.evaluation.models import Assessment
 
 MAX_UNITS = 4
@@ -42,8 +42,6 @@ def cards(user) -> list:
                 text += " · " + _("%(n)d pertanyaan dikembalikan TPI") % {
                     "n": len(data.returned_codes)
                 }
-            if assessment.is_final:
-                found.extend(_next_step_cards(assessment, data))
             found.append(
                 Card(
                     title=_("Penilaian LKE %(year)s") % {"year": year},
@@ -93,42 +91,3 @@ def cards(user) -> list:
                 )
             )
     return found
-
-
-def _next_step_cards(assessment: Assessment, data: selectors.AssessmentData) -> list[Card]:
-    """After the TPI's final score: the few things that close the gap (Pasal 16 ayat 4)."""
-    side = selectors.TPI if data.tpi_score is not None else selectors.SELF
-    chosen = data.tpi_input() if side == selectors.TPI else data.self_input()
-    verdicts = selectors.verdicts(data.framework, chosen, with_gaps=True)
-    steps = next_steps.build(
-        data.framework,
-        verdicts,
-        assessment_pk=assessment.pk,
-        unit_id=assessment.unit_id,
-        final=True,
-    )
-    if steps is None:
-        return []
-    score_url = reverse("evaluation:score", args=[assessment.pk])
-    if steps.eligible:
-        return [
-            Card(
-                title=_("Siap diusulkan menuju %(p)s") % {"p": steps.predicate},
-                value=steps.predicate,
-                text=_("%(unit)s memenuhi syarat nilai Pasal 16 ayat (4).")
-                % {"unit": assessment.unit.name},
-                url=score_url,
-                tone="success",
-            )
-        ]
-    return [
-        Card(
-            title=_("Langkah berikutnya menuju %(p)s") % {"p": steps.predicate},
-            value=str(len(steps.steps)),
-            text=_("%(unit)s: hal yang menutup kesenjangan setelah penilaian TPI")
-            % {"unit": assessment.unit.name},
-            url=score_url,
-            tone="warning",
-            items=[(step.text, step.link) for step in steps.steps],
-        )
-    ]

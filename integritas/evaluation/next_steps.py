@@ -2,11 +2,15 @@
 
 Built from the Perwali rule set (the TPI's recommendation follows it, Pasal 16 ayat 2-4) and its
 gap analysis; each step says what to raise, to how much, and links to where it is done.
+
+The predicate a unit already holds is the register's (predicates, a higher layer): the page or
+card that may read it passes it in as `held`, so this module never looks it up.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_CEILING, Decimal
 
 from django.urls import reverse
@@ -18,6 +22,8 @@ from integritas.evaluation import engine
 
 MAX_QUESTION_STEPS = 5
 FOUR = Decimal(4)
+WBK = "WBK"
+WBBM = "WBBM"
 
 
 @dataclass(frozen=True)
@@ -32,10 +38,24 @@ class NextStep:
 
 @dataclass(frozen=True)
 class NextSteps:
-    predicate: str  # the level worked towards: WBK, or WBBM once WBK is met
+    predicate: str  # the level worked towards (WBK, WBBM once WBK is met or held), or the one held
     eligible: bool
     steps: tuple[NextStep, ...]
     more_questions: int  # further worksheet questions beyond the ones listed
+    held: bool = False  # the unit already holds `predicate` (WBBM): nothing left to reach
+    monitoring_due: date | None = None  # then: when the TPI's next monitoring falls due
+
+
+def holding(predicate: str, *, monitoring_due: date | None = None) -> NextSteps:
+    """Pasal 17 ayat (6): a unit holding WBBM keeps it through the TPI's two-yearly monitoring."""
+    return NextSteps(
+        predicate=predicate,
+        eligible=True,
+        steps=(),
+        more_questions=0,
+        held=True,
+        monitoring_due=monitoring_due,
+    )
 
 
 def _index_needed(points: Decimal, component: engine.HasilComponent) -> Decimal:
@@ -91,13 +111,22 @@ def build(
     unit_id: int,
     reviewing: bool = False,
     final: bool = False,
+    held: str | None = None,
+    monitoring_due: date | None = None,
 ) -> NextSteps | None:
-    """Pasal 16 ayat 4: what still separates the unit from WBK (or WBBM once WBK is met)."""
+    """Pasal 16 ayat 4: what still separates the unit from WBK, or from WBBM once it holds WBK.
+
+    `held` is the level the unit holds in the register ("" for none); left out (None, the register
+    not consulted), a met WBK score points on to WBBM.
+    """
+    if held == WBBM:
+        return holding(WBBM, monitoring_due=monitoring_due)
     local = next((r for r in verdicts.results if r.scope == "local"), None)  # type: ignore[attr-defined]
     if local is None:
         return None
-    wbk = local.predicate("WBK")
-    target = wbk if not wbk.eligible else local.predicate("WBBM")
+    wbk = local.predicate(WBK)
+    aim_higher = held == WBK or (held is None and wbk.eligible)
+    target = local.predicate(WBBM) if aim_higher else wbk
     if target.eligible:
         return NextSteps(predicate=target.predicate, eligible=True, steps=(), more_questions=0)
     steps: list[NextStep] = []

@@ -3,6 +3,8 @@ from django.urls import path
 from integritas.evaluation import views, views_evidence, views_excel, views_review
 
 app_name = "evaluation"
+# The score page ("score", <pk>/nilai/) is added by integritas/urls.py: its next steps depend on
+# the predicate register, so predicates.views_score serves it over views_review.score.
 urlpatterns = [
     path("", views.assessment_list, name="assessment_list"),
     path("mulai/", views.assessment_create, name="assessment_create"),
@@ -33,7 +35,6 @@ urlpatterns = [
     path("<int:pk>/finalkan/", views_review.assessment_finalise, name="assessment_finalise"),
     path("<int:pk>/revisi-baru/", views_review.assessment_supersede, name="assessment_supersede"),
     path("<int:pk>/cuplikan.json", views_review.snapshot_json, name="snapshot_json"),
-    path("<int:pk>/nilai/", views_review.score, name="score"),
     path("<int:pk>/excel/", views_excel.export_excel, name="export_excel"),
     path("<int:pk>/impor/", views_excel.import_upload, name="import"),
     path("<int:pk>/impor/simpan/", views_excel.import_commit, name="import_commit"),

@@ -1,6 +1,7 @@
 """LKE pages of the TPI: review side by side, return, finalise, assignments, scores (Pasal 15, 16, 19)."""
 
 import json
+from datetime import date
 from typing import Any
 
 from django.contrib import messages
@@ -237,8 +238,12 @@ def assignment_remove(request, pk):
 # --------------------------------------------------------------------------- scores
 
 
-def score(request, pk):
-    """The score page: six areas against their minimums, hasil, both verdicts, the gap analysis."""
+def score(request, pk, *, held: str | None = None, monitoring_due: date | None = None):
+    """The score page: six areas against their minimums, hasil, both verdicts, the gap analysis.
+
+    `held` and `monitoring_due` come from the register (predicates.views.assessment_score serves
+    this page and passes them in); left out, the next steps do not know the unit's predicate.
+    """
     page = pages.assessment_page(request.user, pk)
     assessment, data, rights = page.assessment, page.data, page.rights.as_context()
     has_tpi = data.tpi_score is not None and rights["can_see_review"]
@@ -253,6 +258,7 @@ def score(request, pk):
     steps = next_steps.build(
         data.framework, verdicts, assessment_pk=assessment.pk, unit_id=assessment.unit_id,
         reviewing=side == selectors.TPI and rights["may_review"], final=assessment.is_final,
+        held=held, monitoring_due=monitoring_due,
     )  # fmt: skip
     questions = {q.code: q for q in data.framework.questions}
     chosen_score = data.score_for(side)

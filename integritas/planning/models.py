@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from integritas.common.files import PrivateFileField
+from integritas.common.formatting import tanggal
 from integritas.common.uploads import EVIDENCE_FAMILIES, PDF, private_name
 from integritas.organization.models import Employee, Unit
 from integritas.planning.components import COMPONENTS
@@ -476,4 +477,4 @@ class MentoringEntry(models.Model):
         verbose_name_plural = _("log pendampingan")
 
     def __str__(self) -> str:
-        return f"{self.held_on:%Y-%m-%d} {self.topic}"
+        return f"{tanggal(self.held_on)} {self.topic}"

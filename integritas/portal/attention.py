@@ -73,6 +73,7 @@ PROVIDERS = [
     survey_cards.survey_cards,
     planning_cards.cards,
     predicate_cards.cards,
+    predicate_cards.next_step_cards,
     complaint_cards.cards,
 ]
 PUBLIC_PROVIDERS: list = [

@@ -6,10 +6,14 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
+from django.utils.translation import gettext as _
 
+from integritas.common.dashboard import Column
 from integritas.portal.dashboard import STATE_LABELS, Dashboard, UnitRow
 
 SYMBOLS = {"done": "✓", "partial": "…", "todo": "✗", "na": "–"}
+# On a phone each unit is a card with these columns (the desktop table and the export keep all).
+KEY_COLUMNS = frozenset({"score", "ready", "overdue", "predicate", "complaints"})
 
 
 def _stages(row: UnitRow, states: dict[str, str]) -> SafeString:
@@ -31,16 +35,20 @@ def _stages(row: UnitRow, states: dict[str, str]) -> SafeString:
     )
 
 
-def _cells(row: UnitRow) -> SafeString:
+def _cells(row: UnitRow, columns: tuple[Column, ...]) -> SafeString:
     return format_html_join(
         "",
-        "<td{}>{}</td>",
+        '<td data-label="{}" class="{}">{}</td>',
         (
             (
-                format_html(' class="text-{}-emphasis"', cell.tone) if cell.tone else "",
+                column.short or column.label,
+                " ".join(
+                    ([f"text-{cell.tone}-emphasis"] if cell.tone else [])
+                    + ([] if column.key in KEY_COLUMNS else ["minor"])
+                ),
                 format_html('<a href="{}">{}</a>', cell.url, cell.text) if cell.url else cell.text,
             )
-            for cell in row.cells
+            for column, cell in zip(columns, row.cells, strict=True)
         ),
     )
 
@@ -50,6 +58,7 @@ def rows_html(board: Dashboard) -> list[SafeString]:
     states = {key: str(label) for key, label in STATE_LABELS.items()}
     progress = reverse("portal:unit_progress", args=[0]).replace("/0/", "/{}/")
     year = f"?tahun={board.filters.year}"
+    labels = (_("Tahap saat ini"), _("Kendala"), _("Tahapan"))
     out = []
     for row in board.rows:
         parent = (
@@ -59,15 +68,18 @@ def rows_html(board: Dashboard) -> list[SafeString]:
         )
         out.append(
             format_html(
-                '<tr><th scope="row"><a href="{}">{}</a>{}</th><td>{}</td><td>{}</td>'
-                '<td class="stages">{}</td>{}</tr>',
+                '<tr><th scope="row"><a href="{}">{}</a>{}</th><td data-label="{}">{}</td>'
+                '<td data-label="{}">{}</td><td data-label="{}" class="stages">{}</td>{}</tr>',
                 progress.format(row.unit.pk) + year,
                 row.unit.name,
                 parent,
+                labels[0],
                 row.current_label,
+                labels[1],
                 row.held_by or "–",
+                labels[2],
                 _stages(row, states),
-                _cells(row),
+                _cells(row, board.columns),
             )
         )
     return out

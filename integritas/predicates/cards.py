@@ -4,12 +4,17 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from integritas.accounts import access as accounts_access
 from integritas.common.cards import Card, PublicRow, PublicSection
 from integritas.common.formatting import tanggal
+from integritas.evaluation import next_steps
+from integritas.evaluation import selectors as evaluation_selectors
+from integritas.evaluation.models import Assessment
 from integritas.predicates import access, selectors
 from integritas.predicates.models import Recommendation
 
 MAX_ITEMS = 6
+MAX_UNITS = 4
 
 
 def cards(user) -> list:
@@ -76,5 +81,73 @@ def predicate_sections() -> list[PublicSection]:
             title=_("Unit berpredikat Menuju WBK/WBBM"),
             text=_("Ditetapkan oleh Menteri PANRB atas rekomendasi Tim Penilai Nasional."),
             rows=rows,
+        )
+    ]
+
+
+def next_step_cards(user) -> list[Card]:
+    """A unit's own team: the way to the next predicate the register allows, or what keeps WBBM."""
+    if accounts_access.can_administer(user):
+        return []
+    today = timezone.localdate()
+    found: list[Card] = []
+    for unit in accounts_access.writable_units_for_user(user).order_by("name")[:MAX_UNITS]:
+        held = selectors.holding(unit, today)
+        if held.level == next_steps.WBBM:
+            url = reverse("predicates:predicate", args=[held.predicate_pk])
+            found.append(_holding_card(unit.name, held, url))
+            continue
+        assessment = evaluation_selectors.assessment_for_unit_year(unit, today.year)
+        if assessment is not None and assessment.is_final:
+            found.extend(_next_step_cards(assessment, held))
+    return found
+
+
+def _holding_card(unit_name: str, held: selectors.Holding, url: str) -> Card:
+    """Pasal 17 ayat (6): WBBM is kept by the TPI's internal assessment every two years."""
+    text = _(
+        "%(unit)s berpredikat Menuju WBBM. Predikat dijaga dengan penilaian internal TPI dan "
+        "laporan kondisi ZI setiap 2 (dua) tahun sekali (Pasal 17 ayat 6)."
+    ) % {"unit": unit_name}
+    if held.monitoring_due is not None:
+        text += " " + _("Monitoring berikutnya: %(due)s.") % {"due": tanggal(held.monitoring_due)}
+    return Card(
+        title=_("Berpredikat Menuju WBBM"), value="WBBM", text=text, url=url, tone="success"
+    )
+
+
+def _next_step_cards(assessment: Assessment, held: selectors.Holding) -> list[Card]:
+    """After the TPI's final score: the few things that close the gap (Pasal 16 ayat 4)."""
+    data = evaluation_selectors.assessment_data(assessment, with_links=False)
+    side = evaluation_selectors.TPI if data.tpi_score is not None else evaluation_selectors.SELF
+    chosen = data.tpi_input() if side == evaluation_selectors.TPI else data.self_input()
+    verdicts = evaluation_selectors.verdicts(data.framework, chosen, with_gaps=True)
+    steps = next_steps.build(
+        data.framework, verdicts, assessment_pk=assessment.pk, unit_id=assessment.unit_id,
+        final=True, held=held.level,
+    )  # fmt: skip
+    if steps is None:
+        return []
+    score_url = reverse("evaluation:score", args=[assessment.pk])
+    if steps.eligible:
+        return [
+            Card(
+                title=_("Siap diusulkan menuju %(p)s") % {"p": steps.predicate},
+                value=steps.predicate,
+                text=_("%(unit)s memenuhi syarat nilai Pasal 16 ayat (4).")
+                % {"unit": assessment.unit.name},
+                url=score_url,
+                tone="success",
+            )
+        ]
+    return [
+        Card(
+            title=_("Langkah berikutnya menuju %(p)s") % {"p": steps.predicate},
+            value=str(len(steps.steps)),
+            text=_("%(unit)s: hal yang menutup kesenjangan setelah penilaian TPI")
+            % {"unit": assessment.unit.name},
+            url=score_url,
+            tone="warning",
+            items=[(step.text, step.link) for step in steps.steps],
         )
     ]

@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from integritas.common.files import PrivateFileField
+from integritas.common.formatting import tanggal
 from integritas.common.uploads import IMAGE, PDF, private_name
 from integritas.evaluation.models import Assessment
 from integritas.organization.models import Employee, Institution, Unit
@@ -378,7 +379,7 @@ class Predicate(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_level_display()} {self.unit} ({self.granted_on:%Y-%m-%d})"
+        return f"{self.get_level_display()} {self.unit} ({tanggal(self.granted_on)})"
 
 
 class Monitoring(models.Model):
@@ -400,7 +401,7 @@ class Monitoring(models.Model):
         verbose_name_plural = _("monitoring predikat")
 
     def __str__(self) -> str:
-        return f"{_('Monitoring')} {self.predicate} {self.done_on:%Y-%m-%d}"
+        return f"{_('Monitoring')} {self.predicate} {tanggal(self.done_on)}"
 
 
 class FollowUp(models.Model):

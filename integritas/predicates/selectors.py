@@ -281,6 +281,24 @@ def monitoring_rows(today: date, *, unit_ids: set[int] | None = None) -> list[Mo
     return rows
 
 
+@dataclass(frozen=True)
+class Holding:
+    """What a unit holds now, as the LKE's next steps read it (evaluation cannot read the register)."""
+
+    level: str  # "WBBM", "WBK" or "" (no standing predicate), as the LKE names them
+    monitoring_due: date | None  # the TPI's next monitoring of that predicate (Pasal 17 ayat 5–6)
+    predicate_pk: int | None = None
+
+
+def holding(unit: Unit, today: date) -> Holding:
+    """The unit's highest standing predicate (WBBM over WBK) and when its monitoring falls due."""
+    rows = monitoring_rows(today, unit_ids={unit.pk})
+    best = max(rows, key=lambda r: r.predicate.level == Level.WBBM, default=None)
+    if best is None:
+        return Holding("", None)
+    return Holding(LKE_PREDICATE[Level(best.predicate.level)], best.due_on, best.predicate.pk)
+
+
 def public_predicates() -> list[Predicate]:
     """Only standing predicates are public."""
     return list(

@@ -2,14 +2,13 @@
 no serious or critical violation), light (under 300 KB on first load) and readable without
 JavaScript."""
 
-from pathlib import Path
-
 import pytest
 
 from integritas.commitment.models import Declaration
 
+from .axe import serious as _serious
+
 pytestmark = pytest.mark.django_db(transaction=True)
-AXE = Path(__file__).resolve().parents[2] / "integritas/static/vendor/axe-core/axe.min.js"
 MAX_BYTES = 300 * 1024
 
 
@@ -28,17 +27,6 @@ def _public_paths(declaration):
         f"/publik/unit/{declaration.unit_id}/",
         "/publik/survei/",
         "/publik/pengaduan/",
-    ]
-
-
-def _serious(page, within: str = "document") -> list[str]:
-    """Run axe-core in the page (injected over the devtools protocol: the page's CSP holds)."""
-    page.evaluate(AXE.read_text())
-    result = page.evaluate(f"async () => await axe.run({within}, {{resultTypes: ['violations']}})")
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-        if v["impact"] in ("serious", "critical")
     ]
 
 
@@ -90,7 +78,6 @@ def test_the_dashboard_is_accessible_with_its_charts(
     assert "jenis=urban_village" in page.url, page.url
     assert all("Kelurahan" in t for t in page.locator("#dashboard tbody th a").all_inner_texts())
     page.goto(f"{live_server.url}/dasbor/")
-    # The dashboard's own content; the staff menu bar is the shared base layout's.
-    problems = _serious(page, "document.querySelector('main')")
+    problems = _serious(page)  # the whole page, the staff menu bar included
     assert not problems, problems
     shot(page, "dashboard")

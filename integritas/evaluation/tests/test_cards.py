@@ -3,7 +3,6 @@
 from datetime import date
 
 import pytest
-import time_machine
 from django.urls import reverse
 
 from integritas.evaluation import cards as attention_evaluation
@@ -58,11 +57,3 @@ def test_pimpinan_sees_the_city_counts_on_the_home_page(world, client_for, frame
     body = client_for(world.pimpinan).get(reverse("portal:home")).content.decode()
     assert f"Penilaian LKE {date.today().year} se-kota" in body
     assert "Konsep (diisi unit): 1" in body
-
-
-def test_after_the_final_score_the_head_is_told_the_unit_is_ready(world, final):
-    with time_machine.travel(date(final.year, 11, 20), tick=False):
-        titles = _titles(attention_evaluation.cards(world.head_a))
-    card = titles["Siap diusulkan menuju WBBM"]
-    assert card.tone == "success" and world.unit_a.name in card.text
-    assert card.url == reverse("evaluation:score", args=[final.pk])

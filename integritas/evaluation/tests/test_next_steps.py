@@ -62,14 +62,6 @@ def test_unanswered_questions_become_steps_that_link_to_the_question(
     assert all(link.startswith(fill) and "/#q-" in link for link in links), links
 
 
-def test_a_unit_that_meets_wbk_is_shown_the_way_to_wbbm_or_told_it_is_ready(
-    world, client_for, final
-):
-    body = client_for(world.head_a).get(reverse("evaluation:score", args=[final.pk]))
-    body = body.content.decode()
-    assert "Nilai sudah memenuhi syarat menuju WBBM" in body
-
-
 def test_a_percent_target_reads_as_the_percentage_the_gap_analysis_gives(lke):
     from integritas.evaluation.next_steps import _target_text
 

@@ -295,6 +295,137 @@ def test_every_demo_role_can_open_every_page_it_is_shown(settings):
     assert all(count > 10 for name, count in counts.items() if name != "(publik)"), counts
 
 
+# On each role's main pages (home, the menu's first-level pages, one detail page of each) the
+# stricter check: nothing a user reads is a stored value, a field key or a machine format.
+RAW_RE = re.compile(
+    r"(?<![\w-])(draft|submitted|in_review|superseded|standing|revoked|returned|None|True|False)"
+    r"(?![\w-])"
+    r"|\bJSON\b"
+    r"|\b\d{4}-\d{2}-\d{2}\b"  # an ISO date (2026-06-15)
+    r"|\b\d{1,2}:\d{2}:\d{2}\b|\dT\d{2}:\d{2}"  # an ISO time
+    r"|(?<![\w.,/])\d+\.\d{1,2}(?![\d.,/]|\s?WITA)"  # a decimal point (87.50), not 188.45/KEP
+    r"|\b\w+_id\b|\b[a-z]+_[a-z_]+\b"  # a field key (unit_id, hasil_pelayanan)
+)
+
+
+class _MainPage(_Page):
+    """Also collect the menu's first-level links and the links inside <main>."""
+
+    def __init__(self):
+        super().__init__()
+        self.menu: list[str] = []
+        self.main_links: list[str] = []
+        self._in_main = 0
+        self._in_coordinates = 0
+
+    def handle_data(self, data):
+        if not self._in_coordinates:  # a chart's tooltip coordinates (pygal's <desc>) are not read
+            super().handle_data(data)
+
+    def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
+        values = dict(attrs)
+        classes = (values.get("class") or "").split()
+        if tag == "main":
+            self._in_main += 1
+        if tag == "desc" and {"x", "y"} & set(classes):
+            self._in_coordinates += 1
+        if tag == "a" and values.get("href"):
+            if "nav-link" in classes and "dropdown-toggle" not in classes:
+                self.menu.append(values["href"])
+            elif self._in_main:
+                self.main_links.append(values["href"])
+
+    def handle_endtag(self, tag):
+        super().handle_endtag(tag)
+        if tag == "main" and self._in_main:
+            self._in_main -= 1
+        if tag == "desc" and self._in_coordinates:
+            self._in_coordinates -= 1
+
+
+def strict_problems(texts: list[str]) -> list[str]:
+    """What text_problems finds, and any stored value, field key or machine format."""
+    text = " ".join(" ".join(texts).split())
+    found = sorted({m.group(0) for m in RAW_RE.finditer(text)})
+    return text_problems(texts) + [f"raw value {r!r}" for r in found]
+
+
+def _detail_link(menu_path: str, links: list[str]) -> str | None:
+    """The first link below a menu page to one object (a path with a number in it)."""
+    for href in links:
+        link, _fragment = urldefrag(href)
+        if link.startswith(menu_path) and link != menu_path and re.search(r"/\d+/", link):
+            return link
+    return None
+
+
+def main_pages(client: Client) -> tuple[list[str], list[str]]:
+    """Home, the menu's first-level pages and one detail page of each: (urls, problems)."""
+    urls: list[str] = []
+    problems: list[str] = []
+
+    def read(url: str) -> _MainPage | None:
+        response = client.get(url, follow=True)
+        if response.status_code != 200 or "text/html" not in response.get("Content-Type", ""):
+            problems.append(f"{url}: HTTP {response.status_code} {response.get('Content-Type')}")
+            return None
+        urls.append(url)
+        parser = _MainPage()
+        parser.feed(response.content.decode())
+        problems.extend(f"{url}: {p}" for p in strict_problems(parser.text))
+        return parser
+
+    home = read("/")
+    for menu_url in dict.fromkeys(home.menu if home else []):
+        if menu_url == "/" or not menu_url.startswith("/"):
+            continue
+        page = read(menu_url)
+        detail = _detail_link(urlsplit(menu_url).path, page.main_links) if page else None
+        if detail:
+            read(detail)
+    return urls, problems
+
+
+def test_every_role_s_main_pages_show_no_internal_reference_or_raw_value(settings):
+    demo.build(employees_per_unit=2)
+    problems: list[str] = []
+    seen: dict[str, int] = {}
+    for username in ROLES:
+        client = Client()
+        client.force_login(User.objects.get(username=username))
+        urls, found = main_pages(client)
+        seen[username] = len(urls)
+        problems += [f"[{username}] {p}" for p in found]
+    public = Client()
+    for url in ("/publik/", "/publik/unit/", "/publik/survei/", "/publik/pengaduan/"):
+        parser = _MainPage()
+        parser.feed(public.get(url).content.decode())
+        problems += [f"[publik] {url}: {p}" for p in strict_problems(parser.text)]
+    assert not problems, "\n".join(problems)
+    assert all(count >= 4 for count in seen.values()), seen  # home, menu pages, details
+
+
+def test_the_strict_checker_flags_raw_values_but_not_indonesian_numbers_and_times():
+    parser = _Page()
+    parser.feed(
+        "<p>status draft, in_review; None; True; 2026-06-15; 10:00:00; nilai 87.50; unit_id; "
+        "hasil_pelayanan; Cuplikan JSON</p>"
+    )
+    found = [p for p in strict_problems(parser.text) if p.startswith("raw")]
+    assert found == [
+        "raw value '10:00:00'", "raw value '2026-06-15'", "raw value '87.50'",
+        "raw value 'JSON'", "raw value 'None'", "raw value 'True'", "raw value 'draft'",
+        "raw value 'hasil_pelayanan'", "raw value 'in_review'", "raw value 'unit_id'",
+    ]  # fmt: skip
+    parser = _Page()
+    parser.feed(
+        "<p>Nilai 87,50; 1.234 pegawai; pukul 09.30 WITA; 15 Juni 2026; Pasal 17 ayat (6); "
+        "KEP/MENPANRB/2023/088; draf</p>"
+    )
+    assert strict_problems(parser.text) == []
+
+
 def test_the_checker_flags_english_and_localised_years_but_not_indonesian():
     parser = _Page()
     parser.feed(
