@@ -13,7 +13,7 @@ def objects(world):
     from integritas.documents.tests import sources
 
     return {"declaration": sources.make_declaration(world).pk,
-            "assessment": sources.make_final_assessment(world).pk}  # fmt: skip
+            "assessment": sources.make_final_assessment(world).assessment_id}  # fmt: skip
 
 
 # One row per URL: unit A's documents are read by unit A, the registers and templates are the
